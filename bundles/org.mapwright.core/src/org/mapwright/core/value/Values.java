@@ -1,0 +1,138 @@
+package org.mapwright.core.value;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+
+import org.mapwright.core.DataType;
+
+/**
+ * The canonical text form of values, shared by every writer, the preview and the CLI so the same
+ * value always prints the same way, and the parsing of text into typed values.
+ *
+ * <p>Canonical forms: integers in decimal; decimals in plain notation without exponent
+ * ({@link BigDecimal#toPlainString()}); booleans {@code true}/{@code false}; dates ISO
+ * {@code yyyy-MM-dd}; timestamps ISO {@code yyyy-MM-dd'T'HH:mm:ss} with fractional seconds only
+ * when non-zero; null as the empty string (writers may choose another null marker).
+ */
+public final class Values {
+
+    /** ISO timestamp printer: seconds always, fraction only when non-zero. */
+    public static final DateTimeFormatter TIMESTAMP_FORMAT = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
+            .appendPattern("HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    /** Lenient ISO timestamp parser: 'T' or space between date and time, optional seconds and fraction. */
+    private static final DateTimeFormatter TIMESTAMP_PARSE = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private Values() {
+    }
+
+    /** @return the canonical text of a value; null gives the empty string */
+    public static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof LocalDateTime t) {
+            return TIMESTAMP_FORMAT.format(t);
+        }
+        return value.toString();
+    }
+
+    /**
+     * Parses text as {@code type}; the empty string is null for every type but TEXT.
+     *
+     * @param format a {@link DateTimeFormatter} pattern for DATE/TIMESTAMP, or null for ISO
+     * @throws IllegalArgumentException with a reason a user can act on, e.g.
+     *         {@code "'12x' is not an integer"}
+     */
+    public static Object parse(String text, DataType type, String format) {
+        if (text == null) {
+            return null;
+        }
+        if (type == DataType.TEXT || type == DataType.ANY) {
+            return text;
+        }
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        switch (type) {
+            case INTEGER:
+                try {
+                    return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + abbreviate(text) + "' is not an integer");
+                }
+            case DECIMAL:
+                try {
+                    return new BigDecimal(t);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a decimal number");
+                }
+            case BOOLEAN:
+                Boolean b = parseBoolean(t);
+                if (b == null) {
+                    throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a boolean (true/false, yes/no, 1/0)");
+                }
+                return b;
+            case DATE:
+                try {
+                    return format == null ? LocalDate.parse(t) : LocalDate.parse(t, formatter(format));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a date" + (format == null ? " (yyyy-MM-dd)" : " in format " + format));
+                }
+            case TIMESTAMP:
+                try {
+                    return format == null ? LocalDateTime.parse(t, TIMESTAMP_PARSE) : LocalDateTime.parse(t, formatter(format));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a timestamp" + (format == null ? " (yyyy-MM-ddTHH:mm:ss)" : " in format " + format));
+                }
+            default:
+                throw new IllegalArgumentException("cannot parse text as " + type.id());
+        }
+    }
+
+    /** @return TRUE/FALSE for true/false, yes/no, y/n, 1/0 (any case), else null */
+    public static Boolean parseBoolean(String t) {
+        switch (t.trim().toLowerCase(Locale.ROOT)) {
+            case "true": case "yes": case "y": case "1": case "t":
+                return Boolean.TRUE;
+            case "false": case "no": case "n": case "0": case "f":
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * @return a strict-year formatter for a user pattern; {@code yyyy} is read as year-of-era like
+     *         analysts expect
+     * @throws IllegalArgumentException for an invalid pattern
+     */
+    public static DateTimeFormatter formatter(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}
