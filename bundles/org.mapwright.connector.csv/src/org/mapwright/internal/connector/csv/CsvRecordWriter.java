@@ -1,0 +1,312 @@
+package org.mapwright.internal.connector.csv;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.mapwright.core.Field;
+import org.mapwright.core.Schema;
+import org.mapwright.core.connector.DataException;
+import org.mapwright.core.connector.DataLocation;
+import org.mapwright.core.connector.RecordWriter;
+import org.mapwright.core.value.Values;
+
+/**
+ * Writes rows as CSV into a hidden temporary file beside the target; {@link #commit()} syncs it to
+ * disk and renames it over the target, {@link #close()} without commit deletes it.
+ *
+ * <p>Values print as {@link Values#format}; null prints as the null text (default empty, never
+ * quoted), so an empty string is written quoted ({@code ""}) and reads back as empty text, not
+ * null. A value is quoted only when it must be: empty, equal to the null text, containing the
+ * delimiter, quote, escape or a line break, or starting or ending with whitespace. Quotes inside
+ * are doubled (or escaped when an escape character is set).
+ */
+public final class CsvRecordWriter implements RecordWriter {
+
+    private final Path target;
+    private final String label;
+    private final Path temp;
+    private final FileChannel channel;
+    private final Writer out;
+    private final CharsetEncoder checker;
+    private final char delimiter;
+    private final Character quote;
+    private final Character escape;
+    private final String nullText;
+    private final String lineSeparator;
+    private final boolean neutralize;
+    private final List<Field> fields;
+    private final StringBuilder line = new StringBuilder(256);
+    private long rows;
+    private boolean committed;
+    private boolean closed;
+
+    /**
+     * @throws DataException if the folder cannot be created or written
+     */
+    public CsvRecordWriter(Path target, String label, CsvSettings settings, Schema schema) throws DataException {
+        this.target = target.toAbsolutePath();
+        this.label = label;
+        Charset charset = settings.encoding() == null ? StandardCharsets.UTF_8 : settings.encoding();
+        this.delimiter = settings.delimiter() == null ? ',' : settings.delimiter();
+        this.quote = settings.quoteSet() ? settings.quote() : Character.valueOf('"');
+        this.escape = settings.escape();
+        this.nullText = settings.nullValue() == null ? "" : settings.nullValue();
+        this.lineSeparator = settings.lineSeparator();
+        this.neutralize = settings.neutralizeFormulas();
+        this.fields = schema.fields();
+        boolean unicode = charset.name().startsWith("UTF-");
+        this.checker = unicode ? null : charset.newEncoder();
+        Path folder = this.target.getParent();
+        try {
+            Files.createDirectories(folder);
+            this.temp = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new DataException(DataLocation.of(label), "cannot create the output in " + folder + ": " + e.getMessage(), e);
+        }
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            this.channel = ch;
+            this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), encoder), 1 << 16);
+            if (settings.byteOrderMark() && unicode) {
+                out.write('\uFEFF');
+            }
+            if (settings.header() == null || settings.header()) {
+                for (int i = 0; i < fields.size(); i++) {
+                    if (i > 0) {
+                        line.append(delimiter);
+                    }
+                    appendText(fields.get(i).name(), false);
+                }
+                line.append(lineSeparator);
+                out.write(line.toString());
+            }
+        } catch (IOException | RuntimeException e) {
+            closeChannel(ch);
+            deleteTemp();
+            throw new DataException(DataLocation.of(label), "cannot write the output: " + e.getMessage(), e);
+        } catch (DataException e) {
+            closeChannel(ch);
+            deleteTemp();
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(Object[] row) throws DataException {
+        if (committed || closed) {
+            throw new IllegalStateException("writer is " + (committed ? "committed" : "closed"));
+        }
+        rows++;
+        line.setLength(0);
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(delimiter);
+            }
+            Object v = i < row.length ? row[i] : null;
+            if (v == null) {
+                line.append(nullText);
+            } else if (v instanceof String s) {
+                appendText(s, neutralize);
+            } else {
+                appendText(Values.format(v), false);
+            }
+        }
+        line.append(lineSeparator);
+        if (checker != null && !checker.canEncode(line)) {
+            throw DataException.badRecord(new DataLocation(label, -1, rows, unencodableColumn(row)),
+                    "the row contains characters that " + checker.charset().name() + " cannot represent", null);
+        }
+        try {
+            out.write(line.toString());
+        } catch (IOException e) {
+            throw new DataException(new DataLocation(label, -1, rows, null), "cannot write the output: " + e.getMessage(), e);
+        }
+    }
+
+    private String unencodableColumn(Object[] row) {
+        for (int i = 0; i < fields.size() && i < row.length; i++) {
+            if (row[i] != null && !checker.canEncode(Values.format(row[i]))) {
+                return fields.get(i).name();
+            }
+        }
+        return null;
+    }
+
+    private void appendText(String s, boolean neutralizeFormula) throws DataException {
+        String v = neutralizeFormula && isFormula(s) ? "'" + s : s;
+        if (!needsQuotes(v)) {
+            line.append(v);
+            return;
+        }
+        if (quote == null) {
+            if (escape == null) {
+                throw DataException.badRecord(new DataLocation(label, -1, rows, null),
+                        "a value contains the delimiter or a line break but the output has neither quote nor escape character", null);
+            }
+            appendEscaped(v);
+            return;
+        }
+        char q = quote;
+        line.append(q);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == q) {
+                line.append(escape == null ? q : escape.charValue());
+            } else if (escape != null && c == escape) {
+                line.append(c);
+            }
+            line.append(c);
+        }
+        line.append(q);
+    }
+
+    private void appendEscaped(String v) {
+        char e = escape;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\n') {
+                line.append(e).append('n');
+            } else if (c == '\r') {
+                line.append(e).append('r');
+            } else {
+                if (c == delimiter || c == e) {
+                    line.append(e);
+                }
+                line.append(c);
+            }
+        }
+    }
+
+    private boolean needsQuotes(String v) {
+        int n = v.length();
+        if (n == 0) {
+            return true;
+        }
+        if (v.equals(nullText) || Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(n - 1))) {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c == delimiter || c == '\n' || c == '\r' || quote != null && c == quote || escape != null && c == escape) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A text cell a spreadsheet would evaluate: it starts with {@code = + - @}, TAB or CR (OWASP
+     * "CSV injection"). Text that is just a signed number ({@code -12.5}) is left alone: a
+     * spreadsheet reads it as that number, not as a formula.
+     */
+    static boolean isFormula(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+            return false;
+        }
+        return !((c == '+' || c == '-') && isPlainNumber(s));
+    }
+
+    private static boolean isPlainNumber(String s) {
+        int i = 1;
+        int digits = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (i < s.length() && s.charAt(i) == '.') {
+            i++;
+            while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+                i++;
+                digits++;
+            }
+        }
+        return digits > 0 && i == s.length();
+    }
+
+    @Override
+    public void commit() throws DataException {
+        if (closed || committed) {
+            throw new IllegalStateException("writer is " + (committed ? "already committed" : "closed"));
+        }
+        try {
+            out.flush();
+            channel.force(true);
+            out.close();
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+            syncFolder(target.getParent());
+        } catch (IOException e) {
+            close();
+            throw new DataException(DataLocation.of(label), "cannot publish the output: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the rename durable where the platform allows opening a folder (Linux, macOS). */
+    private static void syncFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform (e.g. Windows); the rename itself already happened
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!committed) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // discarding anyway
+            }
+            closeChannel(channel);
+            deleteTemp();
+        }
+    }
+
+    private static void closeChannel(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // discarding anyway
+            }
+        }
+    }
+
+    private void deleteTemp() {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // a leftover hidden temp file is harmless; the target is untouched
+        }
+    }
+}
