@@ -37,6 +37,9 @@ class ValuesTest {
     void explainsUnparseableText() {
         var e = assertThrows(IllegalArgumentException.class, () -> Values.parse("12x", DataType.INTEGER, null));
         assertEquals("'12x' is not an integer", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Values.parse("31/02/1990", DataType.DATE, "dd/MM/yyyy"));
+        assertEquals("'31/02/1990' is not a date in format dd/MM/yyyy", e.getMessage(), "impossible dates are errors, never clamped");
+        assertThrows(IllegalArgumentException.class, () -> Values.parse("2023-02-29T10:00", DataType.TIMESTAMP, null));
         e = assertThrows(IllegalArgumentException.class, () -> Values.parse("2024-13-01", DataType.DATE, null));
         assertEquals("'2024-13-01' is not a date (yyyy-MM-dd)", e.getMessage());
     }

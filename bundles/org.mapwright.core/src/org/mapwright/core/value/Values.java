@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ public final class Values {
             .optionalStart().appendLiteral(' ').optionalEnd()
             .appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     private Values() {
     }
@@ -124,12 +125,23 @@ public final class Values {
     }
 
     /**
-     * @return a strict-year formatter for a user pattern; {@code yyyy} is read as year-of-era like
-     *         analysts expect
+     * @return a STRICT formatter for a user pattern, so an impossible date such as 31/02/1990 is an
+     *         error instead of being moved to 28/02; unquoted {@code y} is read as the proleptic
+     *         year {@code u}, which strict resolution needs when the pattern has no era
      * @throws IllegalArgumentException for an invalid pattern
      */
     public static DateTimeFormatter formatter(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+        StringBuilder p = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            p.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p.toString())
+                .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private static String abbreviate(String s) {

@@ -1,0 +1,61 @@
+package org.mapwright.internal.engine.run;
+
+import java.util.Map;
+
+import org.mapwright.core.DataType;
+import org.mapwright.core.Field;
+import org.mapwright.core.SourceDef;
+import org.mapwright.engine.expr.LookupResolver;
+
+/**
+ * A table behind {@code lookup(source, keyColumn, key, valueColumn)}: declared at compile time
+ * (names checked against the project, no I/O), filled by each run or preview before rows flow.
+ */
+final class FunctionLookup implements LookupResolver.LookupTable {
+
+    final SourceDef source;
+    final int keyIndex;
+    final int valueIndex;
+    private final Field key;
+    private final Field value;
+    private volatile Map<Object, Object> data;
+
+    FunctionLookup(SourceDef source, int keyIndex, int valueIndex) {
+        this.source = source;
+        this.keyIndex = keyIndex;
+        this.valueIndex = valueIndex;
+        this.key = source.schema().fields().get(keyIndex);
+        this.value = source.schema().fields().get(valueIndex);
+    }
+
+    boolean sameAs(SourceDef s, int k, int v) {
+        return s.id().equals(source.id()) && k == keyIndex && v == valueIndex;
+    }
+
+    void fill(Map<Object, Object> newData) {
+        this.data = newData;
+    }
+
+    String describe() {
+        return source.name() + "." + key.name() + " -> " + value.name();
+    }
+
+    @Override
+    public DataType keyType() {
+        return key.type();
+    }
+
+    @Override
+    public DataType valueType() {
+        return value.type();
+    }
+
+    @Override
+    public Object get(Object k) {
+        Map<Object, Object> d = data;
+        if (d == null) {
+            throw new IllegalStateException("lookup table " + describe() + " was not loaded before evaluation");
+        }
+        return d.get(Keys.normalize(k));
+    }
+}
