@@ -40,6 +40,7 @@ class ValuesTest {
         e = assertThrows(IllegalArgumentException.class, () -> Values.parse("31/02/1990", DataType.DATE, "dd/MM/yyyy"));
         assertEquals("'31/02/1990' is not a date in format dd/MM/yyyy", e.getMessage(), "impossible dates are errors, never clamped");
         assertThrows(IllegalArgumentException.class, () -> Values.parse("2023-02-29T10:00", DataType.TIMESTAMP, null));
+        assertThrows(IllegalArgumentException.class, () -> Values.parse("1e999999999", DataType.DECIMAL, null), "huge exponents are refused");
         e = assertThrows(IllegalArgumentException.class, () -> Values.parse("2024-13-01", DataType.DATE, null));
         assertEquals("'2024-13-01' is not a date (yyyy-MM-dd)", e.getMessage());
     }

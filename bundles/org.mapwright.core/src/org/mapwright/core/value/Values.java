@@ -38,6 +38,9 @@ public final class Values {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
+    /** Largest decimal exponent accepted from text, as in expressions (1E±1000). */
+    public static final int MAX_DECIMAL_EXPONENT = 1000;
+
     private Values() {
     }
 
@@ -84,11 +87,17 @@ public final class Values {
                     throw new IllegalArgumentException("'" + abbreviate(text) + "' is not an integer");
                 }
             case DECIMAL:
+                BigDecimal d;
                 try {
-                    return new BigDecimal(t);
+                    d = new BigDecimal(t);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a decimal number");
                 }
+                // Exact arithmetic on 1e999999999 would run for hours; no real data needs it.
+                if (d.signum() != 0 && Math.abs((long) d.precision() - d.scale()) > MAX_DECIMAL_EXPONENT) {
+                    throw new IllegalArgumentException("'" + abbreviate(text) + "' is out of range for a decimal (|exponent| > " + MAX_DECIMAL_EXPONENT + ")");
+                }
+                return d;
             case BOOLEAN:
                 Boolean b = parseBoolean(t);
                 if (b == null) {
