@@ -3,7 +3,13 @@ package org.mapwright.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.mapwright.internal.cli.DiffCommand;
+import org.mapwright.internal.cli.DocsCommand;
+import org.mapwright.internal.cli.DriftCommand;
+import org.mapwright.internal.cli.ExportCommand;
+import org.mapwright.internal.cli.HistoryCommand;
 import org.mapwright.internal.cli.InspectCommand;
+import org.mapwright.internal.cli.LineageCommand;
 import org.mapwright.internal.cli.PreviewCommand;
 import org.mapwright.internal.cli.RunCommand;
 import org.mapwright.internal.cli.Services;
@@ -19,7 +25,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mapwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs, validates, previews and inspects Mapwright mapping projects without the workbench.",
-        subcommands = { RunCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class,
+        subcommands = { RunCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class, ExportCommand.class,
+                HistoryCommand.class, LineageCommand.class, DocsCommand.class, DriftCommand.class, DiffCommand.class,
                 CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:data errors over a threshold, or a failed run", "2:invalid project or usage",

@@ -1,12 +1,19 @@
 package org.mapwright.engine;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.mapwright.core.MappingDef;
+import org.mapwright.core.OutputDef;
 import org.mapwright.core.Project;
+import org.mapwright.core.SourceDef;
 import org.mapwright.core.connector.ConnectorRegistry;
 import org.mapwright.engine.expr.FunctionRegistry;
 import org.mapwright.engine.expr.Functions;
@@ -22,7 +29,7 @@ import org.mapwright.internal.engine.run.Runner;
  * <pre>{@code
  * MappingEngine engine = new MappingEngine(connectors);
  * List<Problem> problems = engine.validate(project);
- * RunReport report = engine.run(project, List.of(), RunRequest.of(projectDir));
+ * RunReport report = engine.run(project, engine.pipeline(project, List.of(), projectDir, datasets), RunRequest.of(projectDir));
  * }</pre>
  */
 public final class MappingEngine {
@@ -54,6 +61,11 @@ public final class MappingEngine {
         return connectors;
     }
 
+    /** @return the clock of {@code now()}/{@code today()} and of run reports */
+    public Clock clock() {
+        return clock;
+    }
+
     /**
      * Compiles one mapping. Never throws for a broken mapping: the problems are in the plan.
      *
@@ -78,13 +90,99 @@ public final class MappingEngine {
     }
 
     /**
-     * Runs mappings of a project, all or nothing: outputs are committed only when every mapping
-     * succeeded. Never throws for bad data or unusable sources: the report says what happened.
+     * Says in which order a run executes mappings and which mapping reads what another writes (a
+     * source reading the data set an output of another mapping writes). Compiles the mappings to
+     * find every source they read (primary, joins, {@code lookup()} tables, reference rules); does
+     * no I/O.
+     *
+     * @param mappingIds       the mappings of the run in the preferred order; empty means every
+     *                         mapping in project order
+     * @param projectDirectory the folder relative paths of sources and outputs resolve against
+     * @param datasets         names the data sets of sources and outputs
+     * @return the pipeline; when mappings read each other's outputs in a cycle it cannot run and
+     *         its {@link Pipeline#problems()} name the cycle
+     * @throws IllegalArgumentException for an unknown mapping id
+     */
+    public Pipeline pipeline(Project project, List<String> mappingIds, Path projectDirectory, Datasets datasets) {
+        Objects.requireNonNull(datasets, "datasets");
+        List<CompiledPlan> plans = plans(project, mappingIds);
+        Map<String, List<String[]>> writers = new HashMap<>();
+        for (CompiledPlan plan : plans) {
+            for (OutputDef o : plan.mapping().outputs()) {
+                datasets.name(o.connector(), o.settings(), projectDirectory).ifPresent(
+                        name -> writers.computeIfAbsent(name, k -> new ArrayList<>()).add(new String[] { plan.mapping().id(), plan.mapping().name(), o.id() }));
+            }
+        }
+        List<Pipeline.Step> steps = new ArrayList<>();
+        for (CompiledPlan plan : plans) {
+            List<Pipeline.Link> inputs = new ArrayList<>();
+            for (SourceDef s : plan.sourcesRead()) {
+                datasets.name(s.connector(), s.settings(), projectDirectory).ifPresent(name -> {
+                    for (String[] w : writers.getOrDefault(name, List.of())) {
+                        inputs.add(new Pipeline.Link(s.id(), s.name(), w[0], w[1], w[2]));
+                    }
+                });
+            }
+            steps.add(new Pipeline.Step(plan.mapping().id(), plan.mapping().name(), inputs));
+        }
+        return Pipeline.order(steps);
+    }
+
+    /**
+     * Runs mappings of a project one after the other in the given order, as a pipeline whose
+     * mappings do not depend on each other: see {@link #run(Project, Pipeline, RunRequest)}.
      *
      * @param mappingIds the mappings to run, in this order; empty runs every mapping in project order
      * @throws IllegalArgumentException for an unknown mapping id
      */
     public RunReport run(Project project, List<String> mappingIds, RunRequest request) {
+        List<CompiledPlan> plans = plans(project, mappingIds);
+        List<Pipeline.Step> steps = new ArrayList<>();
+        for (CompiledPlan p : plans) {
+            steps.add(new Pipeline.Step(p.mapping().id(), p.mapping().name(), List.of()));
+        }
+        return run(project, Pipeline.sequence(steps), request);
+    }
+
+    /**
+     * Runs the steps of a pipeline in its order. Each mapping is all or nothing on its own: its
+     * outputs are committed as soon as it succeeds (so the mappings after it can read them) and
+     * left untouched when it does not. A mapping that reads the output of a mapping that did not
+     * succeed is skipped, and so are the mappings after it that read its outputs; the others
+     * still run. A cancellation skips every mapping not yet run. Never throws for bad data or
+     * unusable sources: the report says what happened, one mapping report per step in execution
+     * order.
+     *
+     * @param project  the project the pipeline was made from, or a copy of it with other settings
+     *                 (for instance paths relocated to the run's output folder)
+     * @param pipeline the steps, from {@link #pipeline}
+     * @throws IllegalArgumentException when the pipeline has a cycle or names a mapping the
+     *                                  project does not have
+     */
+    public RunReport run(Project project, Pipeline pipeline, RunRequest request) {
+        if (!pipeline.isRunnable()) {
+            throw new IllegalArgumentException(pipeline.problems().get(0).message());
+        }
+        List<CompiledPlan> plans = new ArrayList<>();
+        List<Set<Integer>> inputs = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (Pipeline.Step step : pipeline.steps()) {
+            Set<Integer> from = new TreeSet<>();
+            for (String id : step.dependsOn()) {
+                Integer i = index.get(id);
+                if (i == null) {
+                    throw new IllegalArgumentException("step '" + step.name() + "' depends on '" + id + "', which does not run before it");
+                }
+                from.add(i);
+            }
+            index.put(step.mappingId(), plans.size());
+            plans.add((CompiledPlan) compile(project, step.mappingId()));
+            inputs.add(from);
+        }
+        return new Runner(connectors, limits, clock).run(project.name(), plans, inputs, request);
+    }
+
+    private List<CompiledPlan> plans(Project project, List<String> mappingIds) {
         List<CompiledPlan> plans = new ArrayList<>();
         if (mappingIds.isEmpty()) {
             for (MappingDef m : project.mappings()) {
@@ -95,7 +193,7 @@ public final class MappingEngine {
                 plans.add((CompiledPlan) compile(project, id));
             }
         }
-        return new Runner(connectors, limits, clock).run(project.name(), plans, request);
+        return plans;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.mapwright.core.MappingDef;
 import org.mapwright.core.Project;
 import org.mapwright.core.Schema;
+import org.mapwright.core.SourceDef;
 import org.mapwright.engine.expr.CompiledExpression;
 import org.mapwright.engine.expr.RowScope;
 
@@ -45,4 +46,22 @@ public interface MappingPlan {
 
     /** @return whether the mapping aggregates (some field mapping calls an aggregate function) */
     boolean isAggregating();
+
+    /** @return the primary source; empty when the mapping's source does not exist */
+    Optional<SourceDef> source();
+
+    /**
+     * @return the joins that compiled, in mapping order; their fields follow the primary source's
+     *         in {@link #sourceScope()}
+     */
+    List<JoinPlan> joins();
+
+    /** @return the compiled input filter over {@link #sourceScope()}; empty when none (or it does not compile) */
+    Optional<CompiledExpression> filter();
+
+    /**
+     * @return the compiled output filter over the target fields (a scope of the target schema's
+     *         top-level fields); empty when none (or it does not compile)
+     */
+    Optional<CompiledExpression> outputFilter();
 }

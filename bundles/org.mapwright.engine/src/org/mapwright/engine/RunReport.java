@@ -11,11 +11,12 @@ import java.util.Objects;
  * {@code RUN-REPORT.md}).
  *
  * @param project  project name
- * @param status   overall outcome: the first non-succeeded mapping status, else succeeded
+ * @param status   overall outcome: the status of the first mapping (in run order) that neither
+ *                 succeeded nor was skipped, else succeeded
  * @param start    when the run started
  * @param end      when it ended
  * @param error    why the run did not succeed, or null
- * @param mappings one report per mapping, in run order
+ * @param mappings one report per mapping, in run (execution) order
  */
 public record RunReport(String project, RunStatus status, Instant start, Instant end, String error,
         List<MappingReport> mappings) {
@@ -53,7 +54,7 @@ public record RunReport(String project, RunStatus status, Instant start, Instant
      * @param bytesRead      bytes of the primary source read, or -1 if the reader does not tell
      * @param duration       time spent on this mapping, including loading lookups
      * @param rules          violation counts per quality rule, in rule order
-     * @param outputs        the outputs written (committed only if the run succeeded)
+     * @param outputs        the outputs written (committed only if this mapping succeeded)
      * @param rejectsFile    the rejects CSV file, or null when no row was rejected
      * @param warnings       things the user should know (capped), e.g. duplicate lookup keys
      * @param firstRejects   the first rejected rows (capped)

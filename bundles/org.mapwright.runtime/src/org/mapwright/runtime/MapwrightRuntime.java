@@ -5,16 +5,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.mapwright.core.MappingDef;
 import org.mapwright.core.Project;
+import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.ConnectorRegistry;
 import org.mapwright.core.connector.CredentialStore;
 import org.mapwright.core.io.ProjectIO;
+import org.mapwright.drift.DriftGate;
 import org.mapwright.engine.EngineLimits;
 import org.mapwright.engine.MappingEngine;
 import org.mapwright.engine.MappingPlan;
+import org.mapwright.engine.Pipeline;
 import org.mapwright.engine.PreviewRequest;
 import org.mapwright.engine.PreviewResult;
 import org.mapwright.engine.Problem;
@@ -47,7 +51,9 @@ public final class MapwrightRuntime {
 
     private final MappingEngine engine;
     private final CredentialStore credentials;
+    private final RunListener listener;
     private final ProjectIO io = new ProjectIO();
+    private final StandardDatasets datasets = new StandardDatasets();
 
     /**
      * @param connectors  the connectors sources and outputs are opened with
@@ -55,9 +61,20 @@ public final class MapwrightRuntime {
      * @param clock       the clock expressions and reports use
      */
     public MapwrightRuntime(ConnectorRegistry connectors, CredentialStore credentials, Clock clock) {
+        this(connectors, credentials, clock, RunListener.NONE);
+    }
+
+    /**
+     * @param connectors  the connectors sources and outputs are opened with
+     * @param credentials secrets for connectors; null means none
+     * @param clock       the clock expressions and reports use
+     * @param listener    told about every run (e.g. the run history); null means none
+     */
+    public MapwrightRuntime(ConnectorRegistry connectors, CredentialStore credentials, Clock clock, RunListener listener) {
         this.engine = new MappingEngine(Objects.requireNonNull(connectors, "connectors"), Functions.standard(), clock,
                 EngineLimits.DEFAULTS);
         this.credentials = credentials == null ? CredentialStore.NONE : credentials;
+        this.listener = listener == null ? RunListener.NONE : listener;
     }
 
     /** @return a runtime with {@link StandardConnectors} and the system clock */
@@ -83,11 +100,65 @@ public final class MapwrightRuntime {
     }
 
     /**
-     * @return every problem of the project (errors and warnings)
+     * Reads a project and gives it run-time parameter values (in memory; the file is unchanged).
+     *
+     * @throws InvalidProjectException when the file cannot be read or a parameter is unknown or
+     *         its value does not fit
+     */
+    public Project load(Path projectDir, Parameters parameters) throws InvalidProjectException {
+        return parameters.apply(load(projectDir));
+    }
+
+    /**
+     * @return every problem of the project (errors and warnings), including mappings that read
+     *         each other's outputs in a cycle
      * @throws InvalidProjectException when the project file cannot be read
      */
     public List<Problem> validate(Path projectDir) throws InvalidProjectException {
-        return engine.validate(load(projectDir));
+        return validate(projectDir, Parameters.none());
+    }
+
+    /**
+     * Validates the project with run-time parameter values.
+     *
+     * @throws InvalidProjectException when the project file cannot be read or a parameter is wrong
+     */
+    public List<Problem> validate(Path projectDir, Parameters parameters) throws InvalidProjectException {
+        return validate(projectDir, parameters, null, Map.of());
+    }
+
+    /**
+     * Validates the project for a run with another engine: with the connectors it offers, plus
+     * what it says it cannot run.
+     *
+     * @param backend        the engine of the run; null for this runtime's engine
+     * @param backendOptions the backend's options
+     * @throws InvalidProjectException when the project file cannot be read or a parameter is wrong
+     */
+    public List<Problem> validate(Path projectDir, Parameters parameters, RunBackend backend, Map<String, String> backendOptions)
+            throws InvalidProjectException {
+        Project project = load(projectDir, parameters);
+        MappingEngine e = engineFor(backend);
+        List<Problem> problems = new ArrayList<>(e.validate(project));
+        problems.addAll(e.pipeline(project, List.of(), ProjectIO.projectFolder(projectDir), datasets).problems());
+        if (backend != null) {
+            problems.addAll(backend.validate(e, project, backendOptions));
+        }
+        return problems;
+    }
+
+    /** @return the engine that compiles for a backend: the backend's connectors, this runtime's clock */
+    private MappingEngine engineFor(RunBackend backend) {
+        return backend == null ? engine
+                : new MappingEngine(backend.connectors(engine.connectors()), Functions.standard(), engine.clock(), EngineLimits.DEFAULTS);
+    }
+
+    /**
+     * @param mappingIds the mappings of the run; empty means all
+     * @return the order the mappings run in and which reads what another writes
+     */
+    public Pipeline pipeline(Project project, List<String> mappingIds, Path projectFolder) {
+        return engine.pipeline(project, mappingIds, projectFolder, datasets);
     }
 
     /**
@@ -97,7 +168,17 @@ public final class MapwrightRuntime {
      * @throws InvalidProjectException when the project cannot be read or the mapping is unknown
      */
     public PreviewResult preview(Path projectDir, String mapping, int rows) throws InvalidProjectException {
-        Project project = load(projectDir);
+        return preview(projectDir, mapping, rows, Parameters.none());
+    }
+
+    /**
+     * Previews one mapping of a project folder with run-time parameter values.
+     *
+     * @throws InvalidProjectException when the project cannot be read, a parameter is wrong or the
+     *         mapping is unknown
+     */
+    public PreviewResult preview(Path projectDir, String mapping, int rows, Parameters parameters) throws InvalidProjectException {
+        Project project = load(projectDir, parameters);
         MappingDef m = resolve(project, mapping);
         return preview(project, m.id(), PreviewRequest.of(ProjectIO.projectFolder(projectDir), rows));
     }
@@ -115,8 +196,11 @@ public final class MapwrightRuntime {
     }
 
     /**
-     * Validates, then runs the project folder like {@code mapping run} does; writes the report
-     * file when asked.
+     * Validates, then runs the project folder like {@code mapping run} does: with the options'
+     * parameter values, the mappings in pipeline order (a mapping after those whose outputs it
+     * reads); writes the report file when asked. Sources with an {@code onDrift} contract are
+     * re-inspected first ({@link org.mapwright.drift.DriftGate}): drift then stops the run (a
+     * failed report listing it), is listed as report warnings, or maps new fields by name.
      *
      * @return the report; its status says whether outputs were committed
      * @throws InvalidProjectException when the project cannot be read, a selected mapping is unknown
@@ -124,26 +208,60 @@ public final class MapwrightRuntime {
      * @throws IOException when the report file cannot be written (the run itself has finished)
      */
     public RunReport run(Path projectDir, RunOptions options) throws InvalidProjectException, IOException {
-        Project project = load(projectDir);
+        return run(projectDir, options, null, Map.of());
+    }
+
+    /**
+     * Like {@link #run(Path, RunOptions)}, with another engine running the mappings.
+     *
+     * @param backend        runs the mappings instead of this runtime's engine; null for the engine
+     * @param backendOptions the backend's options, e.g. {@code master=local[2]}
+     * @throws InvalidProjectException also when the backend cannot run the project (see {@link RunBackend#validate})
+     */
+    public RunReport run(Path projectDir, RunOptions options, RunBackend backend, Map<String, String> backendOptions)
+            throws InvalidProjectException, IOException {
+        Project project = load(projectDir, options.parameters());
         List<String> ids = new ArrayList<>();
         for (String m : options.mappings()) {
             ids.add(resolve(project, m).id());
         }
+        MappingEngine runEngine = engineFor(backend);
         List<Problem> errors = new ArrayList<>();
-        for (Problem p : engine.validate(project)) {
+        for (Problem p : runEngine.validate(project)) {
             if (p.isError() && (ids.isEmpty() || p.location().mappingId() == null || ids.contains(p.location().mappingId()))) {
                 errors.add(p);
             }
         }
+        Path folder = ProjectIO.projectFolder(projectDir);
+        Pipeline pipeline = runEngine.pipeline(project, ids, folder, datasets);
+        errors.addAll(pipeline.problems());
+        if (backend != null) {
+            for (Problem p : backend.validate(runEngine, project, backendOptions)) {
+                if (p.isError() && (ids.isEmpty() || p.location().mappingId() == null || ids.contains(p.location().mappingId()))) {
+                    errors.add(p);
+                }
+            }
+        }
+        errors.addAll(DriftGate.problems(project));
         if (!errors.isEmpty()) {
             throw new InvalidProjectException(ProjectIO.projectFile(projectDir) + ": " + errors.size()
                     + (errors.size() == 1 ? " error" : " errors") + ", nothing was run", errors);
         }
-        Path folder = ProjectIO.projectFolder(projectDir);
         RunRequest request = new RunRequest(folder, options.outputDirectory(), credentials, null, options.monitor());
-        RunReport report = engine.run(project, ids, request);
-        if (options.reportFile() != null) {
-            new RunReportJson().write(report, options.reportFile());
+        // Each source's onDrift contract: re-inspect, then refuse to start, warn, or map new fields for this run.
+        DriftGate.Outcome drift = new DriftGate(runEngine).check(project, ids, new ConnectorContext(folder, credentials, null),
+                options.monitor());
+        Project relocated = datasets.readOutputsWhereWritten(drift.project(), pipeline, folder, options.outputDirectory());
+        RunReport report = drift.blocked() ? drift.blockedReport(project, ids, engine.clock().instant())
+                : drift.annotate(backend == null ? engine.run(relocated, pipeline, request)
+                        : backend.run(runEngine, relocated, pipeline, request, backendOptions));
+        try {
+            if (options.reportFile() != null) {
+                new RunReportJson().write(report, options.reportFile());
+            }
+        } finally {
+            // The run happened whether or not its report file could be written.
+            listener.runFinished(new RunListener.FinishedRun(folder, project, report));
         }
         return report;
     }

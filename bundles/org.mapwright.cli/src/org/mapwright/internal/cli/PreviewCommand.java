@@ -13,6 +13,7 @@ import org.mapwright.runtime.InvalidProjectException;
 import org.mapwright.runtime.MapwrightRuntime;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,6 +38,9 @@ public final class PreviewCommand implements Callable<Integer>, Services.Aware {
     @Option(names = "--secrets", paramLabel = "FILE", description = "Properties file of secrets, readable only by its owner.")
     Path secrets;
 
+    @Mixin
+    ParameterOptions parameters;
+
     private Services services;
 
     @Override
@@ -48,7 +52,7 @@ public final class PreviewCommand implements Callable<Integer>, Services.Aware {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            PreviewResult r = services.runtime(secrets).preview(project, mapping, rows);
+            PreviewResult r = services.runtime(secrets).preview(project, mapping, rows, parameters.parameters());
             if (r.error() != null) {
                 spec.commandLine().getErr().println("mapwright: " + r.error());
                 return MapwrightRuntime.EXIT_INVALID;

@@ -9,12 +9,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.mapwright.core.connector.ProgressMonitor;
+import org.mapwright.core.io.ProjectIO;
 import org.mapwright.engine.RunReport;
+import org.mapwright.monitor.history.HistoryException;
+import org.mapwright.monitor.history.HistoryRecorder;
+import org.mapwright.monitor.history.HistoryStore;
 import org.mapwright.runtime.InvalidProjectException;
 import org.mapwright.runtime.MapwrightRuntime;
 import org.mapwright.runtime.RunOptions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = { "Runs the mappings of a project and writes their outputs.",
-                "Outputs are committed only when every mapping succeeds; rejected rows go to rejects/<mapping>.rejects.csv." })
+                "Mappings run one after the other, a mapping after those whose outputs it reads; each mapping's outputs are",
+                "committed when it succeeds. Rejected rows go to rejects/<mapping>.rejects.csv." })
 public final class RunCommand implements Callable<Integer>, Services.Aware {
 
     @Spec
@@ -48,6 +54,15 @@ public final class RunCommand implements Callable<Integer>, Services.Aware {
     @Option(names = { "-q", "--quiet" }, description = "Print no progress on stderr.")
     boolean quiet;
 
+    @Mixin
+    ParameterOptions parameters;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Mixin
+    HistoryOptions history;
+
     private Services services;
 
     @Override
@@ -60,10 +75,20 @@ public final class RunCommand implements Callable<Integer>, Services.Aware {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            MapwrightRuntime runtime = services.runtime(secrets);
+            HistoryStore store;
+            try {
+                store = history.forRecording(ProjectIO.projectFolder(project), services.credentials(secrets), err);
+            } catch (HistoryException e) {
+                err.println("mapwright: " + e.getMessage());
+                return MapwrightRuntime.EXIT_INVALID;
+            }
+            HistoryOptions.Recording recording = new HistoryOptions.Recording();
+            MapwrightRuntime runtime = services.runtime(secrets, store == null ? null : new HistoryRecorder(store, "cli", recording));
             ProgressMonitor monitor = quiet ? ProgressMonitor.NONE : new StderrProgress(err);
-            RunReport r = runtime.run(project, new RunOptions(output, report, mappings, monitor));
+            RunReport r = runtime.run(project, new RunOptions(output, report, mappings, monitor, parameters.parameters()),
+                    engine.backend(), engine.backendOptions());
             print(r, out);
+            recording.print(out, err);
             if (!r.succeeded() && r.error() != null) {
                 err.println("mapwright: " + r.error());
             }
@@ -71,7 +96,7 @@ public final class RunCommand implements Callable<Integer>, Services.Aware {
         } catch (InvalidProjectException e) {
             Problems.print(e, err);
             return MapwrightRuntime.EXIT_INVALID;
-        } catch (IOException e) {
+        } catch (IOException | EngineOptions.UnavailableEngine e) {
             err.println("mapwright: " + e.getMessage());
             return MapwrightRuntime.EXIT_INVALID;
         }

@@ -11,6 +11,7 @@ import org.mapwright.runtime.CredentialStores;
 import org.mapwright.runtime.EnvironmentCredentialStore;
 import org.mapwright.runtime.MapwrightRuntime;
 import org.mapwright.runtime.PropertiesFileCredentialStore;
+import org.mapwright.runtime.RunListener;
 import org.mapwright.runtime.StandardConnectors;
 
 import java.time.Clock;
@@ -39,7 +40,16 @@ public record Services(ConnectorRegistry connectors, CredentialStore environment
      * @throws IOException naming the file when it is unreadable or readable by others
      */
     public MapwrightRuntime runtime(Path secretsFile) throws IOException {
-        return new MapwrightRuntime(connectors, credentials(secretsFile), clock);
+        return runtime(secretsFile, null);
+    }
+
+    /**
+     * @param secretsFile a properties file of secrets, or null
+     * @param listener    told about every run (the run history), or null
+     * @throws IOException naming the file when it is unreadable or readable by others
+     */
+    public MapwrightRuntime runtime(Path secretsFile, RunListener listener) throws IOException {
+        return new MapwrightRuntime(connectors, credentials(secretsFile), clock, listener);
     }
 
     /**

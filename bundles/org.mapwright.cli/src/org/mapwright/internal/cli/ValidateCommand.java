@@ -9,12 +9,14 @@ import org.mapwright.runtime.InvalidProjectException;
 import org.mapwright.runtime.MapwrightRuntime;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a project without reading data: sources, expressions, types, rules and outputs. Exits 2 when it has errors.")
+        description = "Checks a project without reading data: sources, expressions, types, rules, outputs and the order of mappings "
+                + "that read each other's outputs (cycles). Exits 2 when it has errors.")
 public final class ValidateCommand implements Callable<Integer>, Services.Aware {
 
     @Spec
@@ -22,6 +24,12 @@ public final class ValidateCommand implements Callable<Integer>, Services.Aware 
 
     @Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder (or its mapwright.json).")
     Path project;
+
+    @Mixin
+    ParameterOptions parameters;
+
+    @Mixin
+    EngineOptions engine;
 
     private Services services;
 
@@ -34,7 +42,8 @@ public final class ValidateCommand implements Callable<Integer>, Services.Aware 
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         try {
-            List<Problem> problems = services.runtime(null).validate(project);
+            List<Problem> problems = services.runtime(null).validate(project, parameters.parameters(), engine.backend(),
+                    engine.backendOptions());
             long errors = problems.stream().filter(Problem::isError).count();
             long warnings = problems.size() - errors;
             Problems.print(problems, out);
@@ -42,6 +51,9 @@ public final class ValidateCommand implements Callable<Integer>, Services.Aware 
             return errors > 0 ? MapwrightRuntime.EXIT_INVALID : MapwrightRuntime.EXIT_OK;
         } catch (InvalidProjectException e) {
             Problems.print(e, spec.commandLine().getErr());
+            return MapwrightRuntime.EXIT_INVALID;
+        } catch (EngineOptions.UnavailableEngine e) {
+            spec.commandLine().getErr().println("mapwright: " + e.getMessage());
             return MapwrightRuntime.EXIT_INVALID;
         }
     }

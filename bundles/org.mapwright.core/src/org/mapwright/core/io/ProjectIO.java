@@ -99,7 +99,7 @@ public final class ProjectIO {
                     + "invalid JSON: " + e.getOriginalMessage(), e);
         }
         Reader r = new Reader();
-        return r.project(root);
+        return r.project(ProjectMigrations.standard().upgrade(root));
     }
 
     /** Writes the project atomically (temporary file + rename) into the folder or file. */

@@ -94,8 +94,10 @@ public final class Values {
                     throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a decimal number");
                 }
                 // Exact arithmetic on 1e999999999 would run for hours; no real data needs it.
-                if (d.signum() != 0 && Math.abs((long) d.precision() - d.scale()) > MAX_DECIMAL_EXPONENT) {
-                    throw new IllegalArgumentException("'" + abbreviate(text) + "' is out of range for a decimal (|exponent| > " + MAX_DECIMAL_EXPONENT + ")");
+                long exponent = (long) d.precision() - d.scale() - 1;
+                if (d.signum() != 0 && Math.abs(exponent) > MAX_DECIMAL_EXPONENT) {
+                    throw new IllegalArgumentException("'" + abbreviate(text) + "': decimal " + (exponent > 0 ? "too large" : "too small")
+                            + " (beyond 1E±" + MAX_DECIMAL_EXPONENT + ")");
                 }
                 return d;
             case BOOLEAN:

@@ -115,4 +115,10 @@ public interface CompiledExpression {
 
     /** Like {@link #explain} for one group of an aggregating expression. */
     Explanation explainGroup(Object[] firstRow, Object[] aggregateResults);
+
+    /**
+     * @return the typed tree the expression was compiled into, for engines that translate
+     *         expressions rather than evaluate them (conversions explicit, constants folded)
+     */
+    ExpressionTree tree();
 }

@@ -11,6 +11,7 @@ import org.mapwright.core.DataType;
 import org.mapwright.engine.expr.AggregateCall;
 import org.mapwright.engine.expr.CompiledExpression;
 import org.mapwright.engine.expr.Explanation;
+import org.mapwright.engine.expr.ExpressionTree;
 import org.mapwright.engine.expr.FieldRef;
 
 /** The compiled form: a tree of evaluator nodes plus what the engine needs to know about it. */
@@ -23,9 +24,10 @@ final class Compiled implements CompiledExpression {
     private final int slotCount;
     private final boolean deterministic;
     private final FieldRef direct;
+    private final ExpressionTree tree;
 
     Compiled(String text, Node root, Set<FieldRef> fields, List<AggregateCallImpl> aggregates, int slotCount,
-            boolean deterministic, FieldRef direct) {
+            boolean deterministic, FieldRef direct, ExpressionTree tree) {
         this.text = text;
         this.root = root;
         this.fields = Collections.unmodifiableSet(new LinkedHashSet<>(fields));
@@ -33,6 +35,12 @@ final class Compiled implements CompiledExpression {
         this.slotCount = slotCount;
         this.deterministic = deterministic;
         this.direct = direct;
+        this.tree = tree;
+    }
+
+    @Override
+    public ExpressionTree tree() {
+        return tree;
     }
 
     @Override

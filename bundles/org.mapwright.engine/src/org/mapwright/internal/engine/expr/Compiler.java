@@ -36,6 +36,7 @@ public final class Compiler {
     private final List<AggregateCallImpl> aggregates = new ArrayList<>();
     private boolean deterministic = true;
     private Ast.Call insideAggregate;
+    private final TreeBuilder trees = new TreeBuilder();
 
     public Compiler(FunctionRegistry functions, CompilerOptions options, Scope scope) {
         this.functions = functions;
@@ -56,7 +57,7 @@ public final class Compiler {
             direct = fields.iterator().next();
         }
         root = expect(root, expected, ast);
-        return new Compiled(source, root, fields, aggregates, slotCount, deterministic, direct);
+        return new Compiled(source, root, fields, aggregates, slotCount, deterministic, direct, trees.describe(root));
     }
 
     // ---------------------------------------------------------------- errors
@@ -282,6 +283,7 @@ public final class Compiler {
             n = new Node.Nested(f.type(), f.slot(), path);
         }
         n.repeated = f.repeated();
+        trees.label(n, new TreeBuilder.FieldLabel(f));
         return at(n, ref);
     }
 
@@ -301,9 +303,11 @@ public final class Compiler {
         if (u.op.equals("+")) {
             return operand;
         }
-        return operand.type == DataType.INTEGER
+        Node negated = operand.type == DataType.INTEGER
                 ? new Node.Call1(DataType.INTEGER, x -> Math.negateExact((Long) x), operand)
                 : new Node.Call1(DataType.DECIMAL, x -> ((BigDecimal) x).negate(), operand);
+        trees.label(negated, new TreeBuilder.OperatorLabel("neg"));
+        return negated;
     }
 
     private Node binary(Ast.Binary b) throws ExpressionException {
@@ -320,7 +324,9 @@ public final class Compiler {
                 Node[] both = comparable(l, b.left, r, b.right, "compare");
                 return new Ops.Compare(Ops.compareOp(b.op), both[0], both[1]);
             default:
-                return arithmetic(b, scalar(l, b.left), scalar(r, b.right));
+                Node result = arithmetic(b, scalar(l, b.left), scalar(r, b.right));
+                trees.label(result, new TreeBuilder.OperatorLabel(b.op));
+                return result;
         }
     }
 
@@ -633,9 +639,19 @@ public final class Compiler {
             Node arg = args.length == 0 ? null : args[0];
             aggregates.add(new AggregateCallImpl(text.substring(c.start, c.end), info.name(), spec.type(), c.start, c.end,
                     arg, spec.states()));
-            return new Node.AggResult(spec.type(), slotCount + index, args);
+            Node result = new Node.AggResult(spec.type(), slotCount + index, args);
+            trees.label(result, new TreeBuilder.AggregateLabel(info.name(), index, args));
+            return result;
         }
-        return chosen.binder().bind(site, args);
+        Node result = chosen.binder().bind(site, args);
+        boolean passThrough = false;
+        for (Node a : args) {
+            passThrough |= a == result;
+        }
+        if (!passThrough) {
+            trees.label(result, new TreeBuilder.FunctionLabel(info.name(), sig, args.clone(), TreeBuilder.strict(result)));
+        }
+        return result;
     }
 
     private static Param paramAt(FunctionInfo.Signature sig, int i) {

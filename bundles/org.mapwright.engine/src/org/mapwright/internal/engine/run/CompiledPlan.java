@@ -1,5 +1,7 @@
 package org.mapwright.internal.engine.run;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import org.mapwright.core.MappingDef;
 import org.mapwright.core.Project;
 import org.mapwright.core.Schema;
 import org.mapwright.core.SourceDef;
+import org.mapwright.engine.JoinPlan;
 import org.mapwright.engine.MappingPlan;
 import org.mapwright.engine.Problem;
 import org.mapwright.engine.expr.CompiledExpression;
@@ -85,6 +88,53 @@ public final class CompiledPlan implements MappingPlan {
     @Override
     public boolean isAggregating() {
         return aggregating;
+    }
+
+    /**
+     * @return every source a run of this plan reads, once each in the order it reads them: the
+     *         primary source, joined sources, {@code lookup()} tables, sources of reference rules
+     */
+    public List<SourceDef> sourcesRead() {
+        Map<String, SourceDef> out = new LinkedHashMap<>();
+        if (primary != null) {
+            out.put(primary.id(), primary);
+        }
+        for (JoinSpec j : joins) {
+            out.putIfAbsent(j.source.id(), j.source);
+        }
+        for (FunctionLookup l : lookups) {
+            out.putIfAbsent(l.source.id(), l.source);
+        }
+        for (RuleSpec r : rules) {
+            if (r.referenceSource() != null) {
+                out.putIfAbsent(r.referenceSource().id(), r.referenceSource());
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    @Override
+    public Optional<SourceDef> source() {
+        return Optional.ofNullable(primary);
+    }
+
+    @Override
+    public List<JoinPlan> joins() {
+        List<JoinPlan> out = new ArrayList<>(joins.size());
+        for (JoinSpec j : joins) {
+            out.add(new JoinPlan(j.index, j.source, j.kind, List.of(j.left), List.of(j.right)));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<CompiledExpression> filter() {
+        return Optional.ofNullable(filter);
+    }
+
+    @Override
+    public Optional<CompiledExpression> outputFilter() {
+        return Optional.ofNullable(outputFilter);
     }
 
     /** @return the first error as one line, for run reports of plans that cannot run */

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 
 import org.mapwright.core.OutputDef;
@@ -25,10 +27,13 @@ import org.mapwright.engine.RunRequest;
 import org.mapwright.engine.RunStatus;
 
 /**
- * Runs compiled mappings one after the other. A run is all or nothing: every output stays
- * uncommitted until every mapping has succeeded, then all are committed in order; when a mapping
- * fails or the run is cancelled, every writer is closed without commit, so no target is half
- * written. Rejects files are committed unless the run was cancelled, since they explain failures.
+ * Runs compiled mappings one after the other. Each mapping is all or nothing on its own: its
+ * outputs stay uncommitted while it runs and are committed as soon as it succeeds, so later
+ * mappings can read them; when it fails or is cancelled, its writers are closed without commit,
+ * so none of its targets is half written. A mapping that reads the output of a mapping that did
+ * not succeed is skipped; the others still run. After a cancellation every remaining mapping is
+ * skipped. Rejects files are committed unless the mapping was cancelled, since they explain
+ * failures.
  */
 public final class Runner {
 
@@ -42,7 +47,7 @@ public final class Runner {
         this.clock = clock;
     }
 
-    /** One mapping's open outputs and outcome, kept until the run commits or discards. */
+    /** One mapping's open outputs, kept until it commits or discards them. */
     private static final class Pending {
         final List<RecordWriter> writers = new ArrayList<>();
         RejectsFile rejects;
@@ -53,46 +58,62 @@ public final class Runner {
         String error;
     }
 
+    /** Runs mappings that do not read each other's outputs. */
     public RunReport run(String projectName, List<CompiledPlan> plans, RunRequest request) {
+        List<Set<Integer>> none = new ArrayList<>();
+        plans.forEach(p -> none.add(Set.of()));
+        return run(projectName, plans, none, request);
+    }
+
+    /**
+     * @param plans  the mappings in execution order
+     * @param inputs per plan, the indices of the earlier plans whose outputs it reads
+     */
+    public RunReport run(String projectName, List<CompiledPlan> plans, List<Set<Integer>> inputs, RunRequest request) {
         Instant start = clock.instant();
         List<MappingReport> reports = new ArrayList<>();
-        List<Pending> pendings = new ArrayList<>();
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
-        for (CompiledPlan plan : plans) {
-            if (status != RunStatus.SUCCEEDED) {
-                reports.add(skipped(plan, "not run: an earlier mapping did not succeed"));
+        boolean cancelled = false;
+        for (int i = 0; i < plans.size(); i++) {
+            CompiledPlan plan = plans.get(i);
+            String blocked = cancelled ? "not run: the run was cancelled" : blockedBy(inputs.get(i), reports);
+            if (blocked != null) {
+                reports.add(skipped(plan, blocked));
                 continue;
             }
             Pending pending = new Pending();
-            pendings.add(pending);
             MappingReport report = runMapping(plan, request, pending);
+            if (report.status() == RunStatus.SUCCEEDED) {
+                String failure = commit(pending);
+                if (failure != null) {
+                    report = withStatus(report, RunStatus.FAILED, failure);
+                }
+            } else {
+                discard(pending, report.status() != RunStatus.CANCELLED);
+            }
             reports.add(report);
             if (report.status() != RunStatus.SUCCEEDED) {
-                status = report.status();
-                error = report.error();
-            }
-        }
-        if (status == RunStatus.SUCCEEDED) {
-            for (int i = 0; i < pendings.size(); i++) {
-                String failure = commit(pendings.get(i));
-                if (failure != null) {
-                    status = RunStatus.FAILED;
-                    error = failure;
-                    MappingReport r = reports.get(i);
-                    reports.set(i, withStatus(r, RunStatus.FAILED, failure));
-                    for (int k = i + 1; k < pendings.size(); k++) {
-                        discard(pendings.get(k), true);
-                    }
-                    break;
+                if (status == RunStatus.SUCCEEDED) {
+                    status = report.status();
+                    error = report.error();
                 }
-            }
-        } else {
-            for (Pending p : pendings) {
-                discard(p, status != RunStatus.CANCELLED);
+                cancelled |= report.status() == RunStatus.CANCELLED;
             }
         }
         return new RunReport(projectName, status, start, clock.instant(), error, reports);
+    }
+
+    /** @return why a mapping cannot run because a mapping it reads from did not succeed, or null */
+    private static String blockedBy(Set<Integer> from, List<MappingReport> reports) {
+        for (int k : new TreeSet<>(from)) {
+            MappingReport r = reports.get(k);
+            if (r.status() != RunStatus.SUCCEEDED) {
+                return "not run: it reads the output of mapping '" + r.name() + "', which "
+                        + (r.status() == RunStatus.SKIPPED ? "was not run" : "ended " + r.status().id());
+            }
+        }
+        return null;
     }
 
     private MappingReport runMapping(CompiledPlan plan, RunRequest request, Pending pending) {

@@ -1,0 +1,2 @@
+/** Implementation of schema drift: name similarity, reference scanning and re-binding. */
+package org.mapwright.internal.drift;
