@@ -1,0 +1,56 @@
+package org.mapwright.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a process's memory figures from Linux's {@code /proc/<pid>/status}. */
+final class ProcStatus {
+
+    private ProcStatus() {
+    }
+
+    /** @return the peak resident set size ({@code VmHWM}) in KiB, or -1 where /proc is missing or the process is gone */
+    static long peakRssKb(long pid) {
+        return field(pid, "VmHWM:");
+    }
+
+    /**
+     * @return CPU seconds all processes of the machine spent busy since boot (user, nice, system,
+     *         irq, softirq, steal from {@code /proc/stat}), or -1 where /proc is missing
+     */
+    static double machineBusySeconds() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("cpu ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long busy = 0;
+                    for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) {
+                        busy += i < f.length ? Long.parseLong(f[i]) : 0;
+                    }
+                    // USER_HZ is 100 on every Linux the JDK supports
+                    return busy / 100.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private static long field(long pid, String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith(name)) {
+                    String v = line.substring(name.length()).trim();
+                    int space = v.indexOf(' ');
+                    return Long.parseLong(space < 0 ? v : v.substring(0, space));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between two samples, or this is not Linux: no figure
+        }
+        return -1;
+    }
+}
