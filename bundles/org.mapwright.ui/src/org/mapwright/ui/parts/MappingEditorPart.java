@@ -1,0 +1,227 @@
+package org.mapwright.ui.parts;
+
+import java.util.List;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.Persist;
+import org.eclipse.e4.ui.model.application.ui.MDirtyable;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+import org.mapwright.core.MappingDef;
+import org.mapwright.internal.ui.SourceInsights;
+import org.mapwright.internal.ui.UiResources;
+import org.mapwright.ui.ProjectActions;
+import org.mapwright.ui.editor.CoverageMeter;
+import org.mapwright.ui.editor.ExpressionEditor;
+import org.mapwright.ui.editor.MappingDiagram;
+import org.mapwright.ui.model.MappingModel;
+import org.mapwright.ui.model.ProjectDocument;
+import org.mapwright.ui.model.Selection;
+import org.mapwright.ui.model.WorkbenchSession;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The mapping editor: a bar with the mapping chooser, the field filter (Ctrl+F), "show unmapped",
+ * the coverage meter and auto-map; the {@link MappingDiagram} above the {@link ExpressionEditor};
+ * a status line. Marks the part dirty while the project has unsaved changes and saves it on
+ * {@link Persist}.
+ */
+public class MappingEditorPart {
+
+    @Inject
+    private WorkbenchSession session;
+    @Inject
+    private UiResources res;
+    @Inject
+    @Optional
+    private SourceInsights insights;
+    @Inject
+    @Optional
+    private MDirtyable dirty;
+    @Inject
+    private IEclipseContext context;
+
+    private Combo mappingCombo;
+    private Text filter;
+    private Button unmapped;
+    private CoverageMeter coverage;
+    private MappingDiagram diagram;
+    private ExpressionEditor expression;
+    private Label status;
+    private List<MappingDef> comboMappings = List.of();
+
+    @PostConstruct
+    public void create(Composite parent) {
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 0;
+        parent.setLayout(layout);
+
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridLayout bl = new GridLayout(5, false);
+        bl.marginHeight = 4;
+        bl.marginWidth = 8;
+        bar.setLayout(bl);
+        mappingCombo = new Combo(bar, SWT.READ_ONLY);
+        mappingCombo.setToolTipText("The mapping shown in the editor");
+        mappingCombo.setLayoutData(new GridData(140, SWT.DEFAULT));
+        mappingCombo.addListener(SWT.Selection, e -> {
+            int i = mappingCombo.getSelectionIndex();
+            if (i >= 0 && i < comboMappings.size()) {
+                session.setActiveMapping(comboMappings.get(i).id());
+            }
+        });
+        filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter fields (Ctrl+F)");
+        GridData fd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        fd.widthHint = 100;
+        filter.setLayoutData(fd);
+        filter.addListener(SWT.Modify, e -> diagram.setFilter(filter.getText()));
+        filter.addListener(SWT.DefaultSelection, e -> diagram.setFocus());
+        unmapped = new Button(bar, SWT.CHECK);
+        unmapped.setText("Unmapped only");
+        unmapped.setToolTipText("Show only target fields that have no mapping yet");
+        unmapped.addListener(SWT.Selection, e -> diagram.setShowUnmappedOnly(unmapped.getSelection()));
+        coverage = new CoverageMeter(bar, res);
+        coverage.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+        ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
+        ToolItem autoMap = new ToolItem(tools, SWT.PUSH);
+        autoMap.setText("Auto-map…");
+        autoMap.setToolTipText("Suggest mappings for unmapped target fields by name and type");
+        autoMap.addListener(SWT.Selection, e -> ProjectActions.autoMap(parent.getShell(), context));
+        ToolItem add = new ToolItem(tools, SWT.PUSH);
+        add.setText("+ Field");
+        add.setToolTipText("Add a target field after the selected one");
+        add.addListener(SWT.Selection, e -> diagram.addTargetField());
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        diagram = new MappingDiagram(sash, session, res, insights);
+        expression = new ExpressionEditor(sash, session, res);
+        sash.setWeights(72, 28);
+
+        status = new Label(parent, SWT.NONE);
+        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sd.horizontalIndent = 8;
+        status.setLayoutData(sd);
+        status.setText("Drag a source field onto a target field to map it. Select a target field to edit its expression.");
+
+        diagram.setStatusSink(this::showStatus);
+        diagram.setOnFocusFilter(this::focusFilter);
+        diagram.setOnEditExpression(id -> {
+            session.select(new Selection.TargetField(session.activeMappingId(), id), diagram);
+            expression.showTarget(id);
+            expression.focusText();
+        });
+
+        WorkbenchSession.Listener l = new WorkbenchSession.Listener() {
+            @Override
+            public void documentChanged(ProjectDocument now) {
+                refresh();
+            }
+
+            @Override
+            public void projectChanged(ProjectDocument document, ProjectDocument.Change change) {
+                refresh();
+            }
+
+            @Override
+            public void activeMappingChanged(String mappingId) {
+                refresh();
+            }
+        };
+        session.addListener(l);
+        parent.addListener(SWT.Dispose, e -> session.removeListener(l));
+        refresh();
+    }
+
+    private void refresh() {
+        if (mappingCombo == null || mappingCombo.isDisposed()) {
+            return;
+        }
+        ProjectDocument d = session.document();
+        comboMappings = d == null ? List.of() : d.project().mappings();
+        String[] names = comboMappings.stream().map(MappingDef::name).toArray(String[]::new);
+        if (!java.util.Arrays.equals(names, mappingCombo.getItems())) {
+            mappingCombo.setItems(names);
+        }
+        for (int i = 0; i < comboMappings.size(); i++) {
+            if (comboMappings.get(i).id().equals(session.activeMappingId())) {
+                mappingCombo.select(i);
+            }
+        }
+        MappingModel m;
+        try {
+            m = session.activeModel();
+        } catch (IllegalArgumentException e) {
+            m = null;
+        }
+        coverage.setCoverage(m == null ? null : m.coverage());
+        coverage.getParent().layout(true);
+        if (dirty != null) {
+            dirty.setDirty(d != null && d.isDirty());
+        }
+    }
+
+    private void showStatus(String text) {
+        if (!status.isDisposed()) {
+            status.setText(text);
+        }
+    }
+
+    /** Saves the project (the workbench calls this for Save and on close). */
+    @Persist
+    public void save() {
+        ProjectActions.save(diagram.getShell(), context);
+    }
+
+    @Focus
+    public void focus() {
+        diagram.setFocus();
+    }
+
+    /** Moves the focus into the field filter and selects its text (Ctrl+F). */
+    public void focusFilter() {
+        filter.setFocus();
+        filter.selectAll();
+    }
+
+    public MappingDiagram diagram() {
+        return diagram;
+    }
+
+    public ExpressionEditor expressionEditor() {
+        return expression;
+    }
+
+    public Text filterText() {
+        return filter;
+    }
+
+    public Button unmappedToggle() {
+        return unmapped;
+    }
+
+    public CoverageMeter coverageMeter() {
+        return coverage;
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+}
