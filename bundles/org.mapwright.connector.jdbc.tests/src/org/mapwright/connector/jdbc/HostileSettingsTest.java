@@ -120,6 +120,8 @@ class HostileSettingsTest {
                 Arguments.of("generic inline password", generic("jdbc:acme://h/db;password=hunter2", null), "credential store"),
                 Arguments.of("generic class property", generic("jdbc:acme://h/db", "socketFactoryClass=com.evil.F"), "factory"),
                 Arguments.of("generic not a jdbc url", generic("http://evil.example/", null), "jdbc:"),
+                Arguments.of("generic driver jar is the root folder", Map.of("driver", "generic", "driverJar", "//", "driverClass", "com.acme.Driver",
+                        "url", "jdbc:acme://h/db"), ".jar file"),
                 Arguments.of("unknown driver", Map.of("driver", "sqlite", "path", "x.db"), "unknown driver"));
     }
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapwright.core.Settings;
@@ -37,6 +39,13 @@ class JdbcUrlsTest {
     void dropsMvDbSuffixAndAllowsParentFolders() {
         assertEquals("jdbc:h2:file:" + dir.resolve("data/shop"), build(Map.of("driver", "h2", "path", "data/shop.mv.db")).url());
         assertEquals("jdbc:h2:file:" + dir.getParent().resolve("shared/db"), build(Map.of("driver", "h2", "path", "../shared/db")).url());
+    }
+
+    @Test
+    void refusesADriveLetterPathWhereItIsNotAbsolute() {
+        Assumptions.assumeTrue(File.separatorChar == '/', "drive letters are absolute paths on Windows");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> build(Map.of("driver", "h2", "path", "j:\\data\\shop")));
+        assertTrue(e.getMessage().contains("':'"), e.getMessage());
     }
 
     @Test

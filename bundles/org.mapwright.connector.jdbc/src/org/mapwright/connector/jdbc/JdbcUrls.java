@@ -147,6 +147,13 @@ public final class JdbcUrls {
             throw new IllegalArgumentException("setting 'path' must name a database file, not a folder");
         }
         Path file = context.resolve(path);
+        String resolved = file.toString();
+        // A drive-letter path is only absolute on Windows; elsewhere it resolves under the project
+        // folder and would put a ':' inside the file name H2 parses.
+        if (resolved.indexOf(':', WINDOWS_DRIVE.matcher(resolved).matches() ? 2 : 0) >= 0) {
+            throw new IllegalArgumentException("setting 'path' may contain ':' only after the drive letter of an absolute Windows path (the database would be "
+                    + abbreviate(resolved) + ")");
+        }
         boolean cipher = bool(settings, CIPHER);
         String fileKey = optional(settings, FILE_CREDENTIAL_KEY);
         if (cipher && fileKey == null) {
@@ -194,7 +201,7 @@ public final class JdbcUrls {
     private static ConnectionSpec generic(ConnectorContext context, Settings settings) {
         String jar = Checks.plainText(DRIVER_JAR, settings.requireString(DRIVER_JAR)).trim();
         Path jarFile = context.resolve(jar);
-        if (!jarFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar")) {
+        if (jarFile.getFileName() == null || !jarFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar")) {
             throw new IllegalArgumentException("setting 'driverJar' must name a .jar file, not '" + abbreviate(jar) + "'");
         }
         if (!Files.isRegularFile(jarFile)) {

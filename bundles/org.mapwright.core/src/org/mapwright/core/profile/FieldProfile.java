@@ -21,7 +21,9 @@ import org.mapwright.core.DataType;
  * @param max              largest valid value, or null
  * @param minLength        shortest canonical text length of non-null values, or -1
  * @param maxLength        longest canonical text length of non-null values, or -1
- * @param topValues        most frequent values, most frequent first
+ * @param topValues        most frequent values, most frequent first; for a high-cardinality column
+ *                         only values known to repeat, so none for a column of unique values
+ *                         (see {@link ProfileOptions#topCapacity()})
  * @param patterns         text values per recognized shape (only shapes that occurred)
  * @param mean             mean of numeric values, or null
  * @param stdDev           population standard deviation of numeric values, or null

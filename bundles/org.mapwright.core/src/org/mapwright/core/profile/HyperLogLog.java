@@ -15,7 +15,11 @@ final class HyperLogLog {
     }
 
     void add(String value) {
-        long h = hash(value);
+        addHash(hash(value));
+    }
+
+    /** Adds a value by its 64-bit hash, which must spread the bits well (see {@link #mix}). */
+    void addHash(long h) {
         int index = (int) (h >>> (64 - p));
         int rank = Long.numberOfLeadingZeros((h << p) | (1L << (p - 1))) + 1;
         if (rank > registers[index]) {
@@ -41,13 +45,17 @@ final class HyperLogLog {
         return Math.round(e);
     }
 
-    /** FNV-1a over the characters, then the MurmurHash3 finalizer to spread the bits. */
+    /**
+     * The cached {@link String#hashCode()} (computed once per string and shared with the
+     * top-value map), spread to 64 bits by {@link #mix}. A 32-bit hash collides for about n^2 / 2^33
+     * of n distinct values (0.1 % of 10 million), well below the 1.6 % standard error of p = 12.
+     */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
+        return mix(s.hashCode() ^ 0x9E3779B97F4A7C15L);
+    }
+
+    /** The MurmurHash3 64-bit finalizer: a bijection whose output bits all depend on every input bit. */
+    static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -5,7 +5,11 @@ package org.mapwright.core.profile;
  *
  * @param topValues      most frequent values reported per field
  * @param topCapacity    values tracked per field to find them (space-saving counters); at least
- *                       {@code topValues}. More capacity gives exact counts for more values.
+ *                       {@code topValues}. More capacity gives exact counts for more values. When
+ *                       at least 7/8 of a window of 65,536 values of a field are new to these
+ *                       counters, the field is taken as high-cardinality: tracked values keep
+ *                       counting, new ones are no longer taken in, and only values known to repeat
+ *                       are reported.
  * @param histogramBins  bins of numeric histograms
  * @param hllPrecision   HyperLogLog precision p (registers = 2^p, 4..16); the standard error of the
  *                       distinct estimate is about 1.04 / sqrt(2^p)

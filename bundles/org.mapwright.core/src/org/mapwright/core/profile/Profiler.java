@@ -6,11 +6,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
@@ -33,11 +36,19 @@ import org.mapwright.core.value.Values;
  * does not parse counts as invalid; blank text counts as null, as the engine reads it). Nested
  * RECORD fields are counted as null or not only.
  *
- * <p>Not thread-safe.
+ * <p>{@link #profile} reads on the calling thread and hands batches of records to worker threads
+ * that each own a fixed set of columns; every column still sees its values in record order, so
+ * the result is the same as {@link #accept} on one thread. A {@code Profiler} instance itself is
+ * not thread-safe.
  */
 public final class Profiler {
 
     private static final int POLL_EVERY = 1024;
+    /** Records per batch handed to the workers. */
+    private static final int BATCH = 1024;
+    /** Batches queued per worker: bounds the memory the reader can run ahead with. */
+    private static final int QUEUED = 4;
+    private static final int MAX_WORKERS = 4;
 
     private final FieldStats[] stats;
     private final ProfileOptions options;
@@ -55,16 +66,42 @@ public final class Profiler {
 
     /**
      * Profiles all records of {@code reader}; bad records the reader can skip are counted as
-     * rejected. Does not close the reader.
+     * rejected. Does not close the reader. Uses up to one worker thread per available processor
+     * (none on a single processor); the threads end before this method returns.
      *
      * @throws DataException          for a fatal read error
-     * @throws CancellationException  if the monitor asks to stop
+     * @throws CancellationException  if the monitor asks to stop or the calling thread is interrupted
      */
     public static Profile profile(RecordReader reader, ProfileOptions options, ProgressMonitor monitor) throws DataException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workers = cores < 2 ? 0 : Math.min(Math.min(cores, MAX_WORKERS), reader.schema().fields().size());
+        return profile(reader, options, monitor, workers);
+    }
+
+    /** As {@link #profile(RecordReader, ProfileOptions, ProgressMonitor)} with 0 (profile on the calling thread) or more workers. */
+    static Profile profile(RecordReader reader, ProfileOptions options, ProgressMonitor monitor, int workers) throws DataException {
         Profiler profiler = new Profiler(reader.schema(), options);
         monitor.begin("Profiling", reader.totalBytes());
+        if (workers < 1) {
+            return profiler.readAll(reader, monitor, null);
+        }
+        Workers pool = new Workers(profiler, workers);
+        boolean done = false;
+        try {
+            Profile p = profiler.readAll(reader, monitor, pool);
+            done = true;
+            return p;
+        } finally {
+            pool.finish(done);
+        }
+    }
+
+    /** Reads every record; hands them to {@code pool}, or profiles them here when it is null. */
+    private Profile readAll(RecordReader reader, ProgressMonitor monitor, Workers pool) throws DataException {
         long reported = 0;
         long n = 0;
+        Object[][] batch = pool == null ? null : new Object[BATCH][];
+        int size = 0;
         for (;;) {
             if (++n % POLL_EVERY == 0) {
                 if (monitor.isCanceled()) {
@@ -83,13 +120,185 @@ public final class Profiler {
                 if (!e.recoverable()) {
                     throw e;
                 }
-                profiler.reject();
+                reject();
                 continue;
             }
             if (row == null) {
-                return profiler.result();
+                if (pool != null) {
+                    pool.hand(batch, size);
+                    pool.await();
+                }
+                return result();
             }
-            profiler.accept(row);
+            if (pool == null) {
+                accept(row);
+                continue;
+            }
+            records++;
+            // the reader may reuse its array
+            batch[size++] = row.clone();
+            if (size == BATCH) {
+                pool.hand(batch, size);
+                batch = new Object[BATCH][];
+                size = 0;
+            }
+        }
+    }
+
+    /**
+     * Worker threads, each owning a fixed set of columns (balanced by a rough cost per type).
+     * Every batch goes to every worker's queue, so each column sees the records in order.
+     */
+    private static final class Workers {
+        private record Batch(Object[][] rows, int size) {
+        }
+
+        private static final Batch END = new Batch(new Object[0][], 0);
+
+        private final Thread[] threads;
+        private final List<BlockingQueue<Batch>> queues = new ArrayList<>();
+        private volatile boolean abort;
+        private volatile Throwable failure;
+
+        Workers(Profiler profiler, int count) {
+            FieldStats[] stats = profiler.stats;
+            int[][] columns = assign(stats, count);
+            this.threads = new Thread[count];
+            for (int w = 0; w < count; w++) {
+                BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+                queues.add(queue);
+                int[] mine = columns[w];
+                Thread t = new Thread(() -> work(stats, mine, queue), "mapwright-profile-" + w);
+                t.setDaemon(true);
+                threads[w] = t;
+            }
+            for (Thread t : threads) {
+                t.start();
+            }
+        }
+
+        /** Longest-processing-time-first over the per-type costs. */
+        private static int[][] assign(FieldStats[] stats, int count) {
+            Integer[] order = new Integer[stats.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(stats[b].cost(), stats[a].cost()));
+            int[] load = new int[count];
+            List<List<Integer>> owned = new ArrayList<>();
+            for (int w = 0; w < count; w++) {
+                owned.add(new ArrayList<>());
+            }
+            for (int c : order) {
+                int least = 0;
+                for (int w = 1; w < count; w++) {
+                    if (load[w] < load[least]) {
+                        least = w;
+                    }
+                }
+                load[least] += stats[c].cost();
+                owned.get(least).add(c);
+            }
+            int[][] out = new int[count][];
+            for (int w = 0; w < count; w++) {
+                out[w] = owned.get(w).stream().mapToInt(Integer::intValue).sorted().toArray();
+            }
+            return out;
+        }
+
+        private void work(FieldStats[] stats, int[] columns, BlockingQueue<Batch> queue) {
+            try {
+                for (;;) {
+                    Batch batch = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (batch == END || batch == null && abort) {
+                        return;
+                    }
+                    // after a failure keep draining, so the reader never waits for a dead worker
+                    if (batch == null || abort || failure != null) {
+                        continue;
+                    }
+                    Object[][] rows = batch.rows();
+                    int size = batch.size();
+                    for (int c : columns) {
+                        FieldStats s = stats[c];
+                        for (int r = 0; r < size; r++) {
+                            Object[] row = rows[r];
+                            s.add(c < row.length ? row[c] : null);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                failure = new CancellationException("profiling interrupted");
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        /** Gives a batch to every worker; waits while their queues are full. */
+        void hand(Object[][] rows, int size) {
+            if (size > 0) {
+                put(new Batch(rows, size));
+            }
+        }
+
+        /** Waits until the workers processed everything handed to them. */
+        void await() {
+            put(END);
+            try {
+                for (Thread t : threads) {
+                    t.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("profiling interrupted");
+            }
+            rethrow();
+        }
+
+        private void put(Batch batch) {
+            try {
+                for (BlockingQueue<Batch> q : queues) {
+                    while (!q.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+                        rethrow();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("profiling interrupted");
+            }
+            rethrow();
+        }
+
+        /** Stops the workers after a failure of the reading side; no-op after {@link #await}. */
+        void finish(boolean done) {
+            if (done) {
+                return;
+            }
+            abort = true;
+            boolean interrupted = false;
+            for (Thread t : threads) {
+                for (;;) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void rethrow() {
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
         }
     }
 
@@ -134,6 +343,9 @@ public final class Profiler {
         private long invalid;
         private Comparable<Object> min;
         private Comparable<Object> max;
+        private boolean longRange;
+        private long longMin;
+        private long longMax;
         private boolean mixed;
         private int minLength = Integer.MAX_VALUE;
         private int maxLength = -1;
@@ -161,13 +373,29 @@ public final class Profiler {
             }
         }
 
+        /** Rough relative cost of a value, to balance columns over workers. */
+        int cost() {
+            switch (type) {
+                case RECORD:
+                    return 1;
+                case INTEGER:
+                case BOOLEAN:
+                    return 2;
+                case TEXT:
+                case ANY:
+                    return 4;
+                default:
+                    return 3;
+            }
+        }
+
         void add(Object value) {
-            if (value == null || type == DataType.RECORD) {
-                if (value == null) {
-                    nulls++;
-                } else {
-                    count++;
-                }
+            if (value == null) {
+                nulls++;
+                return;
+            }
+            if (type == DataType.RECORD) {
+                count++;
                 return;
             }
             Object typed = value;
@@ -191,22 +419,61 @@ public final class Profiler {
                 }
             }
             count++;
-            String text = Values.format(typed);
-            distinct.add(text);
-            top.add(cut(text));
-            minLength = Math.min(minLength, text.length());
-            maxLength = Math.max(maxLength, text.length());
+            int length;
+            if (typed instanceof String s) {
+                distinct.addHash(HyperLogLog.hash(s));
+                top.add(cut(s));
+                length = s.length();
+            } else if (type == DataType.ANY) {
+                // values of several classes may share a canonical text: count by text
+                String text = Values.format(typed);
+                distinct.addHash(HyperLogLog.hash(text));
+                top.add(cut(text));
+                length = text.length();
+            } else {
+                // a typed value counts by its own equality, which matches equality of its canonical text
+                distinct.addHash(hash(typed));
+                top.add(typed);
+                length = textLength(typed);
+            }
+            minLength = Math.min(minLength, length);
+            maxLength = Math.max(maxLength, length);
             if (valid) {
                 range(typed);
                 numeric(typed);
             }
         }
 
+        private static long hash(Object v) {
+            if (v instanceof Long l) {
+                return HyperLogLog.mix(l);
+            }
+            if (v instanceof Integer i) {
+                return HyperLogLog.mix(i.longValue());
+            }
+            if (v instanceof LocalDate d) {
+                return HyperLogLog.mix(d.toEpochDay() ^ 0x632BE59BD9B4E019L);
+            }
+            if (v instanceof BigDecimal d) {
+                return HyperLogLog.mix(d.hashCode() ^ 0x85157AF5L << 32);
+            }
+            return HyperLogLog.hash(Values.format(v));
+        }
+
+        private String text(Object v) {
+            return v instanceof String s ? s : cut(Values.format(v));
+        }
+
         private Object parse(String s) {
             try {
                 if (formatter != null) {
                     String t = s.trim();
-                    return type == DataType.DATE ? LocalDate.parse(t, formatter) : LocalDateTime.parse(t, formatter);
+                    if (type == DataType.DATE) {
+                        // the common all-digit patterns without the formatter, which costs far more
+                        LocalDate fast = Values.parseFixedDate(t, field.format());
+                        return fast != null ? fast : LocalDate.parse(t, formatter);
+                    }
+                    return LocalDateTime.parse(t, formatter);
                 }
                 return Values.parse(s, type, field.format());
             } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -217,6 +484,25 @@ public final class Profiler {
         @SuppressWarnings("unchecked")
         private void range(Object v) {
             if (mixed || !(v instanceof Comparable)) {
+                return;
+            }
+            if (v instanceof Long l && (longRange || min == null)) {
+                // unboxed comparisons for the most common typed column
+                long x = l;
+                if (!longRange) {
+                    longRange = true;
+                    longMin = x;
+                    longMax = x;
+                } else if (x < longMin) {
+                    longMin = x;
+                } else if (x > longMax) {
+                    longMax = x;
+                }
+                return;
+            }
+            if (longRange) {
+                mixed = true;
+                longRange = false;
                 return;
             }
             Object kept = v instanceof String s ? cut(s) : v;
@@ -234,8 +520,7 @@ public final class Profiler {
             }
             if (c.compareTo(min) < 0) {
                 min = c;
-            }
-            if (c.compareTo(max) > 0) {
+            } else if (c.compareTo(max) > 0) {
                 max = c;
             }
         }
@@ -296,10 +581,48 @@ public final class Profiler {
             Double avg = numbers > 0 ? mean : null;
             Double sd = numbers > 0 ? Math.sqrt(m2 / numbers) : null;
             return new FieldProfile(field.id(), field.name(), type, count, nulls, empty, invalid,
-                    count == 0 ? 0 : distinct.estimate(), min, max, any ? minLength : -1, any ? maxLength : -1,
-                    count == 0 ? List.of() : top.top(options.topValues()), found, avg, sd,
+                    count == 0 ? 0 : distinct.estimate(), longRange ? (Object) longMin : min, longRange ? (Object) longMax : max, any ? minLength : -1, any ? maxLength : -1,
+                    count == 0 ? List.of() : top.top(options.topValues(), this::text), found, avg, sd,
                     histogram == null ? null : histogram.result());
         }
+    }
+
+    /** Length of {@link Values#format} of a typed value, without formatting the common types. */
+    static int textLength(Object v) {
+        if (v instanceof Long l) {
+            return digits(l);
+        }
+        if (v instanceof Integer i) {
+            return digits(i);
+        }
+        if (v instanceof BigDecimal d) {
+            // BigDecimal.toPlainString: digits, a point before the last `scale` digits, zeros for a negative scale
+            int scale = d.scale();
+            int sign = d.signum() < 0 ? 1 : 0;
+            if (scale < 0) {
+                return d.signum() == 0 ? 1 : sign + d.precision() - scale;
+            }
+            int precision = d.precision();
+            if (scale == 0) {
+                return sign + precision;
+            }
+            return sign + (precision > scale ? precision + 1 : scale + 2);
+        }
+        if (v instanceof LocalDate d && d.getYear() >= 0 && d.getYear() <= 9999) {
+            return 10;
+        }
+        return Values.format(v).length();
+    }
+
+    private static int digits(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
+        }
+        int n = v < 0 ? 2 : 1;
+        for (long a = Math.abs(v); a >= 10; a /= 10) {
+            n++;
+        }
+        return n;
     }
 
     /** Hand-written shape checks (no regular expressions per value). */
@@ -319,7 +642,7 @@ public final class Profiler {
             }
             for (int i = 0; i < t.length(); i++) {
                 char c = t.charAt(i);
-                if (Character.isWhitespace(c) || c == ',' || c == ';' || c == '<' || c == '>') {
+                if (c == ',' || c == ';' || c == '<' || c == '>' || space(c)) {
                     return false;
                 }
             }
@@ -327,17 +650,22 @@ public final class Profiler {
         }
 
         static boolean isUrl(String t) {
-            String lower = t.length() > 8 ? t.substring(0, 8).toLowerCase(Locale.ROOT) : t.toLowerCase(Locale.ROOT);
-            int prefix = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : lower.startsWith("ftp://") ? 6 : -1;
+            int prefix = t.regionMatches(true, 0, "https://", 0, 8) ? 8
+                    : t.regionMatches(true, 0, "http://", 0, 7) ? 7 : t.regionMatches(true, 0, "ftp://", 0, 6) ? 6 : -1;
             if (prefix < 0 || t.length() <= prefix || t.charAt(prefix) == '/') {
                 return false;
             }
             for (int i = prefix; i < t.length(); i++) {
-                if (Character.isWhitespace(t.charAt(i))) {
+                if (space(t.charAt(i))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** {@link Character#isWhitespace} without its table lookup for printable ASCII. */
+        private static boolean space(char c) {
+            return (c <= ' ' || c >= 0x80) && Character.isWhitespace(c);
         }
 
         static boolean isIsoDate(String t) {

@@ -3,6 +3,7 @@ package org.mapwright.core.value;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -108,6 +109,10 @@ public final class Values {
                 return b;
             case DATE:
                 try {
+                    LocalDate fast = parseFixedDate(t, format == null ? "yyyy-MM-dd" : format);
+                    if (fast != null) {
+                        return fast;
+                    }
                     return format == null ? LocalDate.parse(t) : LocalDate.parse(t, formatter(format));
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a date" + (format == null ? " (yyyy-MM-dd)" : " in format " + format));
@@ -121,6 +126,74 @@ public final class Values {
             default:
                 throw new IllegalArgumentException("cannot parse text as " + type.id());
         }
+    }
+
+    /**
+     * Reads the common all-digit date patterns ({@code yyyy-MM-dd}, {@code dd/MM/yyyy},
+     * {@code MM/dd/yyyy}, {@code dd.MM.yyyy}) without a {@link DateTimeFormatter}, which allocates
+     * per value and dominates bulk loads. Accepts only what the strict formatter of the same
+     * pattern accepts; everything else, including impossible dates such as 31/02, gives null so
+     * the caller falls back to the formatter and reports the error exactly as it always has.
+     *
+     * @param text    the trimmed text
+     * @param pattern the user's pattern; any other pattern gives null
+     * @return the date, or null when the fast path does not apply or the text is not a valid date
+     */
+    public static LocalDate parseFixedDate(String text, String pattern) {
+        if (text.length() != 10 || pattern.length() != 10) {
+            return null;
+        }
+        int year;
+        int month;
+        int day;
+        switch (pattern) {
+            case "yyyy-MM-dd":
+            case "uuuu-MM-dd":
+                if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+                    return null;
+                }
+                year = digits(text, 0, 4);
+                month = digits(text, 5, 2);
+                day = digits(text, 8, 2);
+                break;
+            case "dd/MM/yyyy":
+            case "dd/MM/uuuu":
+            case "dd.MM.yyyy":
+            case "dd.MM.uuuu":
+            case "MM/dd/yyyy":
+            case "MM/dd/uuuu":
+                char sep = pattern.charAt(2);
+                if (text.charAt(2) != sep || text.charAt(5) != sep) {
+                    return null;
+                }
+                boolean dayFirst = pattern.charAt(0) == 'd';
+                day = digits(text, dayFirst ? 0 : 3, 2);
+                month = digits(text, dayFirst ? 3 : 0, 2);
+                year = digits(text, 6, 4);
+                break;
+            default:
+                return null;
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** @return the value of {@code n} ASCII digits at {@code from}, or -1 when one is not a digit */
+    private static int digits(String s, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     /** @return TRUE/FALSE for true/false, yes/no, y/n, 1/0 (any case), else null */

@@ -367,7 +367,7 @@ public final class CsvParser implements Closeable {
                         p++;
                         ln++;
                         if (p - q > maxFieldChars + 1) {
-                            return unclosedQuote(rs, q, qLine, nf, "the value grew longer than " + maxFieldChars + " characters");
+                            return unclosedQuote(rs, q, qLine, nf, "the value grew longer than " + maxFieldChars + " characters (limit maxFieldChars)");
                         }
                         continue;
                     }
@@ -477,7 +477,7 @@ public final class CsvParser implements Closeable {
         pos = next;
         line = nextLine;
         if (prob == null && contentEnd - rs > maxRecordChars) {
-            prob = new CsvProblem("the record is longer than " + maxRecordChars + " characters (the limit)", recordLine, -1);
+            prob = new CsvProblem("the record is longer than " + maxRecordChars + " characters (limit maxRecordChars)", recordLine, -1);
         }
         long badAt = input.nextBadChar();
         if (badAt != Long.MAX_VALUE) {
@@ -537,11 +537,11 @@ public final class CsvParser implements Closeable {
      */
     private int needMore(int rs, int lim, int q, long qLine, int field) {
         if (q >= 0 && lim - q > maxFieldChars + 1) {
-            return unclosedQuote(rs, q, qLine, field, "the value grew longer than " + maxFieldChars + " characters");
+            return unclosedQuote(rs, q, qLine, field, "the value grew longer than " + maxFieldChars + " characters (limit maxFieldChars)");
         }
         if (lim - rs > maxRecordChars) {
             if (q >= 0) {
-                return unclosedQuote(rs, q, qLine, field, "the record grew longer than " + maxRecordChars + " characters");
+                return unclosedQuote(rs, q, qLine, field, "the record grew longer than " + maxRecordChars + " characters (limit maxRecordChars)");
             }
             fieldCount = 0;
             recordContentEnd = lim;
@@ -552,7 +552,7 @@ public final class CsvParser implements Closeable {
                 }
             }
             problem = new CsvProblem("the record is longer than " + maxRecordChars
-                    + " characters (the limit); skipped to the end of its line", recordLine, -1);
+                    + " characters (limit maxRecordChars); skipped to the end of its line", recordLine, -1);
             // keep the start of the record for the raw text until the caller asked for it
             rawOverride = raw(rs, Math.min(lim, rs + MAX_RAW_CHARS));
             pos = lim;
@@ -591,7 +591,7 @@ public final class CsvParser implements Closeable {
     }
 
     private CsvProblem tooLong(int field, long ln) {
-        return new CsvProblem("the value is longer than " + maxFieldChars + " characters (the limit)", ln, field);
+        return new CsvProblem("the value is longer than " + maxFieldChars + " characters (limit maxFieldChars)", ln, field);
     }
 
     /** @return buffer index of the first character of the physical line containing {@code at} */

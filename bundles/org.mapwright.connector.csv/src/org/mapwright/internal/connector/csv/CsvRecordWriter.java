@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.mapwright.core.Field;
@@ -50,6 +51,11 @@ public final class CsvRecordWriter implements RecordWriter {
     private final boolean neutralize;
     private final List<Field> fields;
     private final StringBuilder line = new StringBuilder(256);
+    /** Per ASCII char: true when a value containing it must be quoted. */
+    private final boolean[] special = new boolean[128];
+    /** Whether the delimiter, quote or escape is outside ASCII (the table above cannot tell). */
+    private final boolean specialBeyondAscii;
+    private char[] chars = new char[256];
     private long rows;
     private boolean committed;
     private boolean closed;
@@ -68,6 +74,20 @@ public final class CsvRecordWriter implements RecordWriter {
         this.lineSeparator = settings.lineSeparator();
         this.neutralize = settings.neutralizeFormulas();
         this.fields = schema.fields();
+        special['\n'] = true;
+        special['\r'] = true;
+        boolean beyond = false;
+        for (Character c : new Character[] {delimiter, quote, escape}) {
+            if (c == null) {
+                continue;
+            }
+            if (c < 128) {
+                special[c] = true;
+            } else {
+                beyond = true;
+            }
+        }
+        this.specialBeyondAscii = beyond;
         boolean unicode = charset.name().startsWith("UTF-");
         this.checker = unicode ? null : charset.newEncoder();
         Path folder = this.target.getParent();
@@ -95,7 +115,7 @@ public final class CsvRecordWriter implements RecordWriter {
                     appendText(fields.get(i).name(), false);
                 }
                 line.append(lineSeparator);
-                out.write(line.toString());
+                writeLine();
             }
         } catch (IOException | RuntimeException e) {
             closeChannel(ch);
@@ -124,6 +144,14 @@ public final class CsvRecordWriter implements RecordWriter {
                 line.append(nullText);
             } else if (v instanceof String s) {
                 appendText(s, neutralize);
+            } else if (v instanceof Long l) {
+                int start = line.length();
+                line.append(l.longValue());
+                recheck(start);
+            } else if (v instanceof LocalDate d && d.getYear() >= 0 && d.getYear() <= 9999) {
+                int start = line.length();
+                appendDate(d);
+                recheck(start);
             } else {
                 appendText(Values.format(v), false);
             }
@@ -134,9 +162,42 @@ public final class CsvRecordWriter implements RecordWriter {
                     "the row contains characters that " + checker.charset().name() + " cannot represent", null);
         }
         try {
-            out.write(line.toString());
+            writeLine();
         } catch (IOException e) {
             throw new DataException(new DataLocation(label, -1, rows, null), "cannot write the output: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the line without turning it into a String first. */
+    private void writeLine() throws IOException {
+        int n = line.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        line.getChars(0, n, chars, 0);
+        out.write(chars, 0, n);
+    }
+
+    /** The text of {@link LocalDate#toString()} (= {@link Values#format}) for years 0 to 9999. */
+    private void appendDate(LocalDate d) {
+        int y = d.getYear();
+        line.append((char) ('0' + y / 1000)).append((char) ('0' + y / 100 % 10)).append((char) ('0' + y / 10 % 10))
+                .append((char) ('0' + y % 10)).append('-');
+        int m = d.getMonthValue();
+        line.append((char) ('0' + m / 10)).append((char) ('0' + m % 10)).append('-');
+        int day = d.getDayOfMonth();
+        line.append((char) ('0' + day / 10)).append((char) ('0' + day % 10));
+    }
+
+    /**
+     * Numbers and dates appended in place hardly ever need quotes; when they do (an unusual
+     * delimiter, or the null text looks like a number), they are redone the general way.
+     */
+    private void recheck(int start) throws DataException {
+        if (needsQuotes(line, start, line.length())) {
+            String v = line.substring(start);
+            line.setLength(start);
+            appendText(v, false);
         }
     }
 
@@ -195,16 +256,28 @@ public final class CsvRecordWriter implements RecordWriter {
     }
 
     private boolean needsQuotes(String v) {
-        int n = v.length();
+        return needsQuotes(v, 0, v.length());
+    }
+
+    private boolean needsQuotes(CharSequence v, int from, int to) {
+        int n = to - from;
         if (n == 0) {
             return true;
         }
-        if (v.equals(nullText) || Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(n - 1))) {
+        if (Character.isWhitespace(v.charAt(from)) || Character.isWhitespace(v.charAt(to - 1))) {
             return true;
         }
-        for (int i = 0; i < n; i++) {
+        if (n == nullText.length() && nullText.contentEquals(v.subSequence(from, to))) {
+            return true;
+        }
+        boolean[] table = special;
+        for (int i = from; i < to; i++) {
             char c = v.charAt(i);
-            if (c == delimiter || c == '\n' || c == '\r' || quote != null && c == quote || escape != null && c == escape) {
+            if (c < 128) {
+                if (table[c]) {
+                    return true;
+                }
+            } else if (specialBeyondAscii && (c == delimiter || quote != null && c == quote || escape != null && c == escape)) {
                 return true;
             }
         }

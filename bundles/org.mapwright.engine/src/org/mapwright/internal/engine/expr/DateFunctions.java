@@ -47,7 +47,15 @@ final class DateFunctions {
 
     /** The strict formatter of a user pattern, shared with source parsing so both read dates alike. */
     static DateTimeFormatter formatter(String pattern) {
-        return Values.formatter(pattern);
+        try {
+            return Values.formatter(pattern);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The JDK's pattern parser fails on some pad/week-year mixes (e.g. 'pyY') with a
+            // ClassCastException instead of an IllegalArgumentException.
+            throw new IllegalArgumentException("the pattern cannot be used (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     /** Binds a pattern argument: built once when constant (bad pattern = compile error), else cached. */
@@ -70,8 +78,13 @@ final class DateFunctions {
     }
 
     static LocalDate parseDate(String text, DateTimeFormatter f, String pattern) {
+        String t = text.trim();
+        LocalDate fast = Values.parseFixedDate(t, pattern);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return LocalDate.parse(text.trim(), f);
+            return LocalDate.parse(t, f);
         } catch (DateTimeParseException e) {
             throw new Fail("'" + Conv.abbreviate(text) + "' is not a date in format " + pattern);
         }

@@ -2,7 +2,6 @@ package org.mapwright.internal.engine.expr;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.mapwright.core.DataType;
 import org.mapwright.core.value.Values;
@@ -507,50 +506,67 @@ final class Ops {
         }
     }
 
-    /** Compiled LIKE pattern: literal fast paths, else a regular expression. */
+    /**
+     * Compiled LIKE pattern: literal fast paths, else {@link WildcardMatcher}. Never a regular
+     * expression: {@code %a%a%a...b} as a backtracking regex takes time exponential in the number
+     * of {@code %}, per row, and at compile time for constant operands.
+     */
     interface LikeMatcher {
         boolean matches(String s);
     }
 
     static LikeMatcher likeMatcher(String pattern, char escape, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
+        java.util.List<int[]> segments = new java.util.ArrayList<>();
+        java.util.List<Integer> segment = new java.util.ArrayList<>();
         boolean wildcardInside = false;
         boolean leadingPercent = false;
         boolean trailingPercent = false;
         boolean underscore = false;
+        boolean startsWithPercent = false;
         int n = pattern.length();
         for (int i = 0; i < n; i++) {
-            char c = pattern.charAt(i);
+            int c = pattern.codePointAt(i);
+            if (Character.charCount(c) == 2) {
+                i++;
+            }
             if (escape != 0 && c == escape) {
                 if (i + 1 >= n) {
                     throw new Fail("LIKE pattern '" + pattern + "' ends with the escape character");
                 }
-                char next = pattern.charAt(++i);
-                regex.append(Pattern.quote(String.valueOf(next)));
-                literal.append(next);
+                int next = pattern.codePointAt(++i);
+                if (Character.charCount(next) == 2) {
+                    i++;
+                }
+                segment.add(next);
+                literal.appendCodePoint(next);
                 if (trailingPercent) {
                     wildcardInside = true;
                 }
                 trailingPercent = false;
             } else if (c == '%') {
-                regex.append(".*");
+                if (i == 0) {
+                    startsWithPercent = true;
+                }
+                segments.add(toArray(segment));
+                segment.clear();
                 if (literal.length() == 0 && !underscore) {
                     leadingPercent = true;
                 } else {
                     trailingPercent = true;
                 }
             } else if (c == '_') {
-                regex.append('.');
+                segment.add(WildcardMatcher.ANY);
                 underscore = true;
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                segment.add(c);
                 if (trailingPercent) {
                     wildcardInside = true;
                 }
-                literal.append(c);
+                literal.appendCodePoint(c);
             }
         }
+        segments.add(toArray(segment));
         String lit = literal.toString();
         if (!underscore && !wildcardInside && !ignoreCase) {
             if (leadingPercent && trailingPercent) {
@@ -564,9 +580,97 @@ final class Ops {
             }
             return s -> s.equals(lit);
         }
-        Pattern p = Pattern.compile(regex.toString(),
-                Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
-        return s -> p.matcher(s).matches();
+        boolean endsWithPercent = n > 0 && pattern.charAt(n - 1) == '%' && segments.get(segments.size() - 1).length == 0
+                && segments.size() > 1;
+        return new WildcardMatcher(segments.toArray(int[][]::new), !startsWithPercent, !endsWithPercent, ignoreCase);
+    }
+
+    private static int[] toArray(java.util.List<Integer> codePoints) {
+        int[] a = new int[codePoints.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = codePoints.get(i);
+        }
+        return a;
+    }
+
+    /**
+     * LIKE over code points in O(text × pattern): the pattern is split at {@code %} into segments
+     * of code points and {@code _} ({@link #ANY}); the first segment must match at the start, the
+     * last at the end, and the ones between are found leftmost-first, which is enough because a
+     * {@code %} can absorb anything a later match would have skipped.
+     */
+    static final class WildcardMatcher implements LikeMatcher {
+
+        /** A {@code _} in a segment: any one code point. */
+        static final int ANY = -1;
+
+        private final int[][] segments;
+        private final boolean anchoredStart;
+        private final boolean anchoredEnd;
+        private final boolean ignoreCase;
+
+        WildcardMatcher(int[][] segments, boolean anchoredStart, boolean anchoredEnd, boolean ignoreCase) {
+            this.segments = segments;
+            this.anchoredStart = anchoredStart;
+            this.anchoredEnd = anchoredEnd;
+            this.ignoreCase = ignoreCase;
+        }
+
+        @Override
+        public boolean matches(String s) {
+            int[] text = s.codePoints().toArray();
+            int last = segments.length - 1;
+            if (last == 0) {
+                return text.length == segments[0].length && at(segments[0], text, 0);
+            }
+            int from = 0;
+            int to = text.length;
+            if (anchoredStart) {
+                if (!at(segments[0], text, 0)) {
+                    return false;
+                }
+                from = segments[0].length;
+            }
+            if (anchoredEnd) {
+                to = text.length - segments[last].length;
+                if (to < from || !at(segments[last], text, to)) {
+                    return false;
+                }
+            }
+            for (int k = anchoredStart ? 1 : 0; k <= (anchoredEnd ? last - 1 : last); k++) {
+                int[] seg = segments[k];
+                int found = -1;
+                for (int p = from; p + seg.length <= to; p++) {
+                    if (at(seg, text, p)) {
+                        found = p;
+                        break;
+                    }
+                }
+                if (found < 0) {
+                    return false;
+                }
+                from = found + seg.length;
+            }
+            return true;
+        }
+
+        private boolean at(int[] seg, int[] text, int p) {
+            if (p < 0 || p + seg.length > text.length) {
+                return false;
+            }
+            for (int i = 0; i < seg.length; i++) {
+                int want = seg[i];
+                int got = text[p + i];
+                if (want != ANY && want != got && !(ignoreCase && sameIgnoringCase(want, got))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean sameIgnoringCase(int a, int b) {
+            return Character.toUpperCase(a) == Character.toUpperCase(b) || Character.toLowerCase(a) == Character.toLowerCase(b);
+        }
     }
 
     static final class Like extends Node {

@@ -29,7 +29,8 @@ import org.mapwright.engine.expr.EvaluationException;
  * Runs a {@link CompiledPlan} over rows of its primary source: joins, input filter, field
  * mappings (or grouping), output filter, required fields and quality rules, then hands each row
  * to an {@link Output}. Shared by runs and previews so both behave identically. Not thread-safe:
- * one execution per run, driven by one thread.
+ * one execution per run, driven by one thread; only {@link #evaluate} may run on another (the
+ * reader's) thread, ahead of {@link #process}.
  *
  * <p>Accounting: every row passed to {@link #process} ends as exactly one of written, rejected,
  * filtered or merged (into an existing group), so read = written + rejected + filtered + merged.
@@ -241,12 +242,43 @@ final class Execution {
         }
     }
 
-    private void processRow(SourceRow r) throws DataException, IOException, DataFailure, LimitExceeded {
-        read++;
-        if (r.reject != null) {
-            reject(r.reject, null, null, null, null);
-            return;
+    /**
+     * What the stateless part of the transform made of a row: a target row to emit, a reject, a
+     * filtered row, a row that passed the input filter (aggregating mappings), or a failure to
+     * rethrow when the row's turn comes.
+     */
+    static final class Evaluated {
+        static final Evaluated FILTERED = new Evaluated(null, null, null, null);
+        static final Evaluated PASSED = new Evaluated(null, null, null, null);
+
+        final Object[] target;
+        final Reject reject;
+        final String targetFieldId;
+        final RuntimeException failure;
+
+        Evaluated(Object[] target, Reject reject, String targetFieldId, RuntimeException failure) {
+            this.target = target;
+            this.reject = reject;
+            this.targetFieldId = targetFieldId;
+            this.failure = failure;
         }
+    }
+
+    /**
+     * Runs joins, input filter and (unless aggregating) the field expressions of a record the
+     * reader accepted. Touches no state of this execution but the join maps filled by
+     * {@link #prepare()}, so it may run on another thread than {@link #process}, ahead of it.
+     * Fills the joined slots of the record's row.
+     */
+    Evaluated evaluate(SourceRow r) {
+        try {
+            return evaluateRow(r);
+        } catch (RuntimeException e) {
+            return new Evaluated(null, null, null, e);
+        }
+    }
+
+    private Evaluated evaluateRow(SourceRow r) {
         Object[] row = r.row;
         for (int i = 0; i < plan.joins.size(); i++) {
             JoinSpec j = plan.joins.get(i);
@@ -254,15 +286,13 @@ final class Execution {
             try {
                 key = key(j.left, row);
             } catch (EvaluationException e) {
-                reject(r.reject(j.element(), Reject.EVALUATION_ERROR, e.getMessage()), row, null, null, null);
-                return;
+                return new Evaluated(null, r.reject(j.element(), Reject.EVALUATION_ERROR, e.getMessage()), null, null);
             }
             Object[] match = key == null ? null : joinMaps.get(i).get(key);
             if (match != null) {
                 System.arraycopy(match, 0, row, j.offset, j.width);
             } else if (j.kind == JoinDef.Kind.INNER) {
-                filtered++;
-                return;
+                return Evaluated.FILTERED;
             }
         }
         if (plan.filter != null) {
@@ -270,17 +300,14 @@ final class Execution {
             try {
                 v = plan.filter.evaluate(row);
             } catch (EvaluationException e) {
-                reject(r.reject(Problem.FILTER, Reject.EVALUATION_ERROR, e.getMessage()), row, null, null, null);
-                return;
+                return new Evaluated(null, r.reject(Problem.FILTER, Reject.EVALUATION_ERROR, e.getMessage()), null, null);
             }
             if (!Boolean.TRUE.equals(v)) {
-                filtered++;
-                return;
+                return Evaluated.FILTERED;
             }
         }
         if (plan.aggregating) {
-            group(r, row);
-            return;
+            return Evaluated.PASSED;
         }
         TargetNode[] targets = plan.targets;
         Object[] target = new Object[targets.length];
@@ -288,11 +315,35 @@ final class Execution {
             try {
                 target[i] = targets[i].evaluate(row);
             } catch (TargetNode.FieldFailure f) {
-                reject(r.reject(f.field.name(), Reject.EVALUATION_ERROR, f.getMessage()), row, f.field.id(), null, null);
-                return;
+                return new Evaluated(null, r.reject(f.field.name(), Reject.EVALUATION_ERROR, f.getMessage()), f.field.id(), null);
             }
         }
-        emit(target, r, row, null);
+        return new Evaluated(target, null, null, null);
+    }
+
+    private void processRow(SourceRow r) throws DataException, IOException, DataFailure, LimitExceeded {
+        read++;
+        if (r.reject != null) {
+            reject(r.reject, null, null, null, null);
+            return;
+        }
+        Evaluated e = r.evaluated != null ? r.evaluated : evaluateRow(r);
+        if (e.failure != null) {
+            throw e.failure;
+        }
+        if (e == Evaluated.FILTERED) {
+            filtered++;
+            return;
+        }
+        if (e.reject != null) {
+            reject(e.reject, r.row, e.targetFieldId, null, null);
+            return;
+        }
+        if (e == Evaluated.PASSED) {
+            group(r, r.row);
+            return;
+        }
+        emit(e.target, r, r.row, null);
     }
 
     /** A group of an aggregating mapping: its key values, first row and accumulators. */

@@ -140,7 +140,7 @@ public final class Runner {
             exec = new Execution(plan, registry, sourceContext, limits, monitor, new RunOutput(pending), true);
             exec.prepare();
             SourceAccess access = new SourceAccess(registry, sourceContext, plan.primary, 0, plan.scope.slotCount());
-            feed = new SourceFeed(access, true, plan.mapping.name());
+            feed = new SourceFeed(access, true, plan.mapping.name(), exec::evaluate);
             long total = feed.totalBytes();
             monitor.begin("Mapping " + plan.mapping.name(), total > 0 ? total : -1);
             long lastBytes = 0;

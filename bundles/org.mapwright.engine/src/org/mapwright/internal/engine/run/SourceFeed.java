@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.mapwright.core.connector.DataException;
 
@@ -13,7 +14,9 @@ import org.mapwright.core.connector.DataException;
  * dedicated thread reads, copies and coerces records while the caller's thread transforms and
  * writes, so the two halves of the work use both cores; the queue between them holds at most
  * {@value #QUEUE} batches of {@value #BATCH} rows, which bounds memory whatever the input size.
- * In direct mode (previews) the caller's thread reads.
+ * The reader thread may also run the stateless part of the transform (see
+ * {@link Execution#evaluate}), which keeps the transform thread, the busier one, from being the
+ * bottleneck. In direct mode (previews) the caller's thread reads.
  */
 final class SourceFeed implements AutoCloseable {
 
@@ -36,12 +39,24 @@ final class SourceFeed implements AutoCloseable {
     }
 
     private final SourceAccess access;
+    private final Function<SourceRow, Execution.Evaluated> evaluator;
     private final BlockingQueue<Batch> queue;
     private final Thread thread;
     private volatile boolean stopped;
 
     SourceFeed(SourceAccess access, boolean threaded, String name) {
+        this(access, threaded, name, null);
+    }
+
+    /**
+     * @param evaluator in threaded mode, the stateless part of the transform (joins, input filter,
+     *                  field expressions), run on the reader thread so the transform thread is
+     *                  left with accounting, checks and writing; null to leave it all to the
+     *                  transform thread
+     */
+    SourceFeed(SourceAccess access, boolean threaded, String name, Function<SourceRow, Execution.Evaluated> evaluator) {
         this.access = access;
+        this.evaluator = threaded ? evaluator : null;
         if (threaded) {
             queue = new ArrayBlockingQueue<>(QUEUE);
             thread = new Thread(this::produce, "mapwright-reader-" + name);
@@ -64,6 +79,9 @@ final class SourceFeed implements AutoCloseable {
                 SourceRow r = access.next();
                 if (r == null) {
                     return new Batch(rows, access.bytesRead(), true, null);
+                }
+                if (evaluator != null && r.reject == null) {
+                    r.evaluated = evaluator.apply(r);
                 }
                 rows.add(r);
             }

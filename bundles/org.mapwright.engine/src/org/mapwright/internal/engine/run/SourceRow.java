@@ -20,6 +20,12 @@ final class SourceRow {
     final long record;
     final Reject reject;
     final List<Field> fields;
+    /**
+     * The stateless part of the row's transform, computed on the reader thread in threaded runs;
+     * null when the transform thread computes it (previews, rejected records). Published to the
+     * transform thread by the queue between them.
+     */
+    Execution.Evaluated evaluated;
 
     SourceRow(Object[] row, Object[] raw, List<Field> fields, String rawText, String file, long line, long record, Reject reject) {
         this.fields = fields;
