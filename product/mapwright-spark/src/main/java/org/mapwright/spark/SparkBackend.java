@@ -31,9 +31,36 @@ public final class SparkBackend implements RunBackend {
     /** The backend's name for {@code --engine}. */
     public static final String NAME = "spark";
 
+    /**
+     * Quiets Spark's logging unless spark-submit or the user configured it: before Spark's first
+     * class initializes its logging, which validation already does.
+     */
+    public SparkBackend() {
+        if (System.getProperty("spark.submit.deployMode") == null && System.getProperty("log4j2.configurationFile") == null) {
+            quietLogging();
+        }
+    }
+
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Warnings and errors only, on stderr, when Mapwright starts Spark from its own command line
+     * (Spark would log its start-up at INFO on stdout); spark-submit's or the user's configuration
+     * is left alone.
+     */
+    private static void quietLogging() {
+        java.net.URL config = SparkBackend.class.getResource("/mapwright-spark-log4j2.properties");
+        if (config == null) {
+            return;
+        }
+        try {
+            org.apache.logging.log4j.core.config.Configurator.reconfigure(config.toURI());
+        } catch (java.net.URISyntaxException | RuntimeException | LinkageError e) {
+            // logging stays as it is: noisy, but the run is not affected
+        }
     }
 
     @Override
@@ -60,10 +87,6 @@ public final class SparkBackend implements RunBackend {
     @Override
     public RunReport run(MappingEngine engine, Project project, Pipeline pipeline, RunRequest request, Map<String, String> options) {
         boolean own = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        if (own && System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
-            // quiet by default on the command line; a cluster's or the user's logging configuration wins
-            System.setProperty("log4j2.configurationFile", "mapwright-spark-log4j2.properties");
-        }
         SparkSession.Builder builder = SparkSession.builder().appName("Mapwright: " + project.name());
         String master = options.get("master");
         if (master != null) {

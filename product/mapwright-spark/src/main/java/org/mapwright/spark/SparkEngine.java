@@ -90,11 +90,14 @@ public final class SparkEngine {
                         java.time.Duration.ZERO, List.of(), List.of(), null, List.of(), List.of(), blocked));
                 continue;
             }
-            spark.sparkContext().setJobGroup("mapwright-" + plan.mapping().id(), "Mapwright mapping " + plan.mapping().name(), true);
+            String group = "mapwright-" + plan.mapping().id();
+            spark.sparkContext().setJobGroup(group, "Mapwright mapping " + plan.mapping().name(), true);
+            Thread watcher = cancelOnRequest(group, request);
             MappingReport report;
             try {
                 report = new MappingJob(spark, plan, request, engine.clock(), sources, registry).run();
             } finally {
+                watcher.interrupt();
                 spark.sparkContext().clearJobGroup();
             }
             reports.add(report);
@@ -107,6 +110,23 @@ public final class SparkEngine {
             }
         }
         return new RunReport(project.name(), status, start, engine.clock().instant(), error, reports);
+    }
+
+    /** Cancels the mapping's Spark jobs when the user cancels the run (the monitor is polled). */
+    private Thread cancelOnRequest(String group, RunRequest request) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!request.monitor().isCanceled()) {
+                    Thread.sleep(200);
+                }
+                spark.sparkContext().cancelJobGroup(group);
+            } catch (InterruptedException e) {
+                // the mapping ended
+            }
+        }, "mapwright-spark-cancel");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static String blockedBy(Pipeline.Step step, Map<String, Integer> index, List<MappingReport> reports) {

@@ -207,6 +207,39 @@ class SparkMappingTest {
         assertTrue(rows.get(7).getStruct(2).isNullAt(0), "an empty value stays null");
     }
 
+    /** Cancelling the run cancels the mapping's Spark jobs: the run ends CANCELLED and publishes nothing. */
+    @Test
+    void cancellingTheRunCancelsTheSparkJobsAndPublishesNothing() throws Exception {
+        SourceDef customers = csv("customers", "customers.csv", field("id", DataType.INTEGER), field("name", DataType.TEXT));
+        MappingDef m = mapping("copy", customers).target("id", DataType.INTEGER, "id").target("name", DataType.TEXT, "upper(name)")
+                .output(output("o", "csv", "out/copy.csv")).build();
+        Path project = Projects.write(dir.resolve("project"), List.of(customers), List.of(m), Map.of("customers.csv", CUSTOMERS));
+        TestSpark.session();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        org.mapwright.core.connector.ProgressMonitor monitor = new org.mapwright.core.connector.ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+                cancelled.set(true); // the user cancels as soon as the mapping starts
+            }
+
+            @Override
+            public void worked(long work) {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return cancelled.get();
+            }
+        };
+        MapwrightRuntime runtime = new MapwrightRuntime(StandardConnectors.registry(), CredentialStore.NONE, CLOCK);
+        RunReport report = runtime.run(project, RunOptions.defaults().withOutputDirectory(dir.resolve("out")).withMonitor(monitor),
+                new SparkBackend(), Map.of());
+        assertEquals(RunStatus.CANCELLED, report.status(), String.valueOf(report.error()));
+        assertTrue(Files.notExists(dir.resolve("out/out/copy.csv")), "nothing is published");
+        // the shared session is still usable: only the mapping's job group was cancelled
+        assertEquals(1L, TestSpark.session().range(1).count());
+    }
+
     /** A database table as source (Spark's JDBC reader) and as output (written through the driver). */
     @Test
     void readsAndWritesDatabaseTablesLikeTheLocalEngine() throws Exception {

@@ -66,22 +66,22 @@ public final class Cols {
 
     /** @return {@link String#trim()}, with Spark's trim of a character set (no regular expression per value) */
     public static Column javaTrim(Column c) {
-        return functions.trim(c, JAVA_TRIM);
+        return functions.call_function("btrim", c, functions.lit(JAVA_TRIM));
     }
 
     /** @return {@link String#strip()} */
     public static Column strip(Column c) {
-        return functions.trim(c, JAVA_WHITESPACE);
+        return functions.call_function("btrim", c, functions.lit(JAVA_WHITESPACE));
     }
 
     /** @return {@link String#stripLeading()} */
     public static Column stripLeading(Column c) {
-        return functions.ltrim(c, JAVA_WHITESPACE);
+        return regexp_replace(c, "^\\p{javaWhitespace}+", "");
     }
 
     /** @return {@link String#stripTrailing()} */
     public static Column stripTrailing(Column c) {
-        return functions.rtrim(c, JAVA_WHITESPACE);
+        return regexp_replace(c, "\\p{javaWhitespace}+\\z", "");
     }
 
     /** @return the text cut to 40 characters with "..." as the local engine's messages quote values */

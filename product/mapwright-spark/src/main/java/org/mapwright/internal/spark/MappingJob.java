@@ -1,15 +1,9 @@
 package org.mapwright.internal.spark;
 
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.not;
@@ -17,20 +11,14 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
-import java.util.regex.Pattern;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,18 +26,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
 import org.mapwright.core.MappingDef;
 import org.mapwright.core.OutputDef;
 import org.mapwright.core.RuleDef;
-import org.mapwright.core.Schema;
 import org.mapwright.core.SourceDef;
 import org.mapwright.core.connector.ConnectorRegistry;
 import org.mapwright.core.connector.DataException;
-import org.mapwright.core.value.Values;
 import org.mapwright.engine.JoinPlan;
 import org.mapwright.engine.MappingPlan;
 import org.mapwright.engine.Problem;
@@ -85,7 +70,8 @@ public final class MappingJob {
     static final long ROW_BITS = 33;
 
     private static final int MAX_WARNINGS = 100;
-    private static final int FIRST_REJECTS = 10;
+    /** How many rejected rows the report lists. */
+    static final int FIRST_REJECTS = 10;
 
     private final SparkSession spark;
     private final MappingPlan plan;
@@ -133,7 +119,8 @@ public final class MappingJob {
             }
             outcome = build();
             outcome.persist();
-            Result r = outcome.count(this);
+            request.monitor().begin("Mapping " + mapping.name() + " on Spark", -1);
+            Result r = Result.compute(outcome, mapping);
             if (request.monitor().isCanceled()) {
                 throw new CancellationException();
             }
@@ -170,6 +157,9 @@ public final class MappingJob {
         } catch (RuntimeException e) {
             outputs.discard();
             rejects.discard();
+            if (request.monitor().isCanceled()) {
+                return failed(t0, RunStatus.CANCELLED, "cancelled", outputReports);
+            }
             return failed(t0, RunStatus.FAILED, "unexpected error: " + message(e), outputReports);
         } finally {
             if (outcome != null) {
@@ -873,8 +863,5 @@ public final class MappingJob {
             return parts.size() == 1 ? parts.get(0) : parts.get(0).unionByName(parts.get(1));
         }
 
-        Result count(MappingJob job) {
-            return Result.compute(this, job, mapping);
-        }
     }
 }

@@ -70,7 +70,7 @@ final class Result {
         return when(st().equalTo(outcome), lit(1L)).otherwise(lit(0L));
     }
 
-    static Result compute(MappingJob.Outcome o, MappingJob job, MappingDef m) {
+    static Result compute(MappingJob.Outcome o, MappingDef m) {
         Result r = new Result();
         r.violations = new long[o.flags.size()];
         Dataset<Row> rows = o.sourceRows();
@@ -322,7 +322,7 @@ final class Result {
     /** @return the first rejected rows, as the report lists them (without raw input) */
     private static List<Reject> first(MappingJob.Outcome o, Result r) {
         List<Reject> out = new ArrayList<>();
-        for (Row x : o.rejected(r).orderBy(SourceFrame.RID).limit(10).collectAsList()) {
+        for (Row x : o.rejected(r).orderBy(SourceFrame.RID).limit(MappingJob.FIRST_REJECTS).collectAsList()) {
             long record = r.numbers.record(x.getLong(0));
             long line = r.line(record);
             String reason = x.getString(3) == null ? null : x.getString(3).replace(CsvDiagnosis.LINE, Long.toString(line));

@@ -26,7 +26,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
 import org.mapwright.core.SourceDef;
@@ -135,20 +134,28 @@ public final class Sources {
         }
         List<Row> first = spark.read().options(options).option("header", "false").csv(location).limit(1).collectAsList();
         List<String> names = new ArrayList<>();
+        List<String> headerCells = new ArrayList<>();
         if (!first.isEmpty()) {
             Row r = first.get(0);
-            List<String> cells = new ArrayList<>();
             for (int i = 0; i < r.size(); i++) {
                 String cell = header ? unmark(r.getString(i)) : null;
-                cells.add(i == 0 && cell != null && cell.startsWith("\uFEFF") ? cell.substring(1) : cell);
+                headerCells.add(i == 0 && cell != null && cell.startsWith("\uFEFF") ? cell.substring(1) : cell);
             }
-            names = ColumnNames.normalize(cells);
+            names = ColumnNames.normalize(headerCells);
         }
         List<Field> fields = source.schema().fields();
         int[] columns = columns(fields, names, label, header, first.isEmpty());
+        // Spark checks the header against the schema's names: the header's own cells when they can be names
+        List<String> schemaNames = new ArrayList<>();
+        java.util.Set<String> distinct = new java.util.HashSet<>(headerCells);
+        boolean usable = header && distinct.size() == headerCells.size() && !distinct.contains(CORRUPT) && !distinct.contains(null)
+                && !distinct.contains("");
+        for (int i = 0; i < names.size(); i++) {
+            schemaNames.add(usable ? headerCells.get(i) : "_c" + i);
+        }
         List<StructField> all = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            all.add(DataTypes.createStructField("_c" + i, DataTypes.StringType, true));
+            all.add(DataTypes.createStructField(schemaNames.get(i), DataTypes.StringType, true));
         }
         all.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
         Dataset<Row> df = first.isEmpty() ? spark.createDataFrame(List.of(), DataTypes.createStructType(all))
@@ -157,14 +164,14 @@ public final class Sources {
 
         Column corrupt = col(CORRUPT);
         Column diagnosis = functions.udf(new CsvDiagnosis(delimiter, quote, names, header), CsvDiagnosis.resultType())
-                .apply(names.isEmpty() ? corrupt : withData(corrupt, col("_c0")));
+                .apply(names.isEmpty() ? corrupt : withData(corrupt, column(schemaNames.get(0))));
         Column bad = corrupt.isNotNull();
         if (cs.padShortRecords()) {
             bad = bad.and(not(diagnosis.getField("unclosed").equalTo(false).and(diagnosis.getField("fields").lt(names.size()))));
         }
         List<Column> raws = new ArrayList<>();
         for (int j = 0; j < fields.size(); j++) {
-            raws.add(columns[j] < 0 ? Cols.nullOf(DataType.TEXT) : unmark(col("_c" + columns[j])));
+            raws.add(columns[j] < 0 ? Cols.nullOf(DataType.TEXT) : unmark(column(schemaNames.get(columns[j]))));
         }
         long offset = csvMultiLine ? -1 : (header ? 1 : 0) + cs.skipLines();
         return frame(source, df, raws, bad, when(bad, diagnosis.getField("reason")), when(bad, diagnosis.getField("field")),
@@ -177,6 +184,11 @@ public final class Sources {
      */
     static Column withData(Column value, Column data) {
         return concat(value, functions.substring(functions.coalesce(data.cast(DataTypes.StringType), lit("")), 1, 0));
+    }
+
+    /** @return the column of a name taken as it is (a dot is not a path) */
+    private static Column column(String name) {
+        return col("`" + name.replace("`", "``") + "`");
     }
 
     private static String unmark(String cell) {
@@ -243,7 +255,7 @@ public final class Sources {
         df = df.withColumn(SourceFrame.RID, monotonically_increasing_id());
         List<Column> raws = new ArrayList<>();
         for (Field f : fields) {
-            Column c = col("`" + f.name().replace("`", "``") + "`");
+            Column c = column(f.name());
             raws.add(f.isRecord() || f.repeated() ? c.cast(textType(f)) : c);
         }
         Column bad = col(CORRUPT).isNotNull();
