@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,11 @@ final class ChildRun {
     /** What a child did. */
     record Outcome(int exitCode, double processSeconds, long sampledPeakRssKb, double machineBusySeconds,
             Map<String, Object> result, Path log) {
+
+        /** @return the same outcome with another result (for a child that reports in a file, not on stdout) */
+        Outcome withResult(Map<String, Object> r) {
+            return new Outcome(exitCode, processSeconds, sampledPeakRssKb, machineBusySeconds, r, log);
+        }
 
         boolean succeeded() {
             return exitCode == 0 && result != null && "succeeded".equals(result.get("status"));
@@ -46,7 +52,7 @@ final class ChildRun {
          *         from builds running at the same time
          */
         double backgroundCores() {
-            Object cpu = result == null ? null : result.get("cpuSeconds");
+            Object cpu = result == null ? null : result.getOrDefault("cpuSeconds", result.get("sampledCpuSeconds"));
             if (machineBusySeconds < 0 || !(cpu instanceof Number n) || n.doubleValue() < 0 || processSeconds <= 0) {
                 return -1;
             }
@@ -75,17 +81,36 @@ final class ChildRun {
         command.add(System.getProperty("java.class.path"));
         command.add(Workload.class.getName());
         command.addAll(workload);
+        return runCommand(command, Map.of(), log);
+    }
+
+    /**
+     * Runs any command that ends in one JVM (a launcher script that {@code exec}s java keeps its
+     * process id, so its RSS is sampled all the same). Besides the peak RSS, the sampler keeps the
+     * child's CPU seconds from {@code /proc/<pid>/stat}, put into the result as
+     * {@code sampledCpuSeconds} when the child reports none itself.
+     *
+     * @param env variables added to this JVM's environment for the child
+     */
+    static Outcome runCommand(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         double busy0 = ProcStatus.machineBusySeconds();
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         long pid = process.pid();
         long[] peak = { -1 };
+        double[] cpu = { -1 };
         Thread sampler = new Thread(() -> {
             while (process.isAlive()) {
                 long v = ProcStatus.peakRssKb(pid);
                 if (v > peak[0]) {
                     peak[0] = v;
+                }
+                double c = ProcStatus.cpuSeconds(pid);
+                if (c > cpu[0]) {
+                    cpu[0] = c;
                 }
                 try {
                     Thread.sleep(20);
@@ -99,6 +124,9 @@ final class ChildRun {
         String resultLine = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 var logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            for (var e : env.entrySet()) {
+                logWriter.write(e.getKey() + "=" + e.getValue() + " ");
+            }
             logWriter.write(String.join(" ", command));
             logWriter.write('\n');
             String line;
@@ -118,6 +146,10 @@ final class ChildRun {
         Map<String, Object> result = resultLine == null ? null
                 : new ObjectMapper().readValue(resultLine, new TypeReference<Map<String, Object>>() {
                 });
+        if (cpu[0] >= 0) {
+            result = result == null ? new LinkedHashMap<>() : new LinkedHashMap<>(result);
+            result.put("sampledCpuSeconds", cpu[0]);
+        }
         return new Outcome(exit, seconds, peak[0], busy, result, log);
     }
 

@@ -151,35 +151,55 @@ final class DataGenerator {
         return new Written(id, bytes);
     }
 
+    /** Columns of {@link #CUSTOMER_HEADER}, in order. */
+    static final int COL_ID = 0, COL_FIRST = 1, COL_LAST = 2, COL_EMAIL = 3, COL_COUNTRY = 4, COL_SIGNUP = 5, COL_BIRTH = 6,
+            COL_AMOUNT = 7, COL_QUANTITY = 8, COL_STATUS = 9, COL_NOTES = 10, COL_CITY = 11, COLUMNS = 12;
+
     private static void customer(StringBuilder row, long id, SplittableRandom r) {
+        String[] v = new String[COLUMNS];
+        customer(v, id, r);
+        for (int i = 0; i < COLUMNS; i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            csvField(row, v[i]);
+        }
+        row.append('\n');
+    }
+
+    /**
+     * Draws the next customer's values (unquoted; empty text for an empty field). Every writer of
+     * customers draws through here, so the CSV and the workbook of the same seed hold the same rows.
+     */
+    static void customer(String[] v, long id, SplittableRandom r) {
+        StringBuilder b = new StringBuilder(64);
         int f = r.nextInt(FIRST.length);
         int l = r.nextInt(LAST.length);
-        row.append(id).append(',');
-        padded(row, FIRST[f], r);
-        row.append(',');
-        padded(row, LAST[l], r);
-        row.append(',');
+        v[COL_ID] = Long.toString(id);
+        v[COL_FIRST] = padded(FIRST[f], r);
+        v[COL_LAST] = padded(LAST[l], r);
+        v[COL_EMAIL] = "";
         if (r.nextInt(100) >= 3) {
             String local = FIRST_ASCII[f] + '.' + LAST_ASCII[l] + r.nextInt(1000);
             if (r.nextBoolean()) {
                 local = Character.toUpperCase(local.charAt(0)) + local.substring(1);
             }
-            row.append(local).append('@').append(DOMAINS[r.nextInt(DOMAINS.length)]);
+            v[COL_EMAIL] = local + '@' + DOMAINS[r.nextInt(DOMAINS.length)];
         }
-        row.append(',');
         int c = r.nextInt(100);
         if (c < 96) {
-            row.append(countryCode(r.nextInt(COUNTRIES)));
+            v[COL_COUNTRY] = countryCode(r.nextInt(COUNTRIES));
         } else if (c < 98) {
-            row.append(UNKNOWN_CODES[r.nextInt(UNKNOWN_CODES.length)]);
+            v[COL_COUNTRY] = UNKNOWN_CODES[r.nextInt(UNKNOWN_CODES.length)];
+        } else {
+            v[COL_COUNTRY] = "";
         }
-        row.append(',');
-        isoDate(row, SIGNUP_FROM + r.nextLong(SIGNUP_DAYS));
-        row.append(',');
+        isoDate(b, SIGNUP_FROM + r.nextLong(SIGNUP_DAYS));
+        v[COL_SIGNUP] = take(b);
         if (r.nextInt(100) >= 4) {
-            europeanDate(row, BIRTH_FROM + r.nextLong(BIRTH_DAYS));
+            europeanDate(b, BIRTH_FROM + r.nextLong(BIRTH_DAYS));
         }
-        row.append(',');
+        v[COL_BIRTH] = take(b);
         int a = r.nextInt(100);
         if (a > 0) {
             long thousandths = 10 + r.nextLong(9_999_990);
@@ -189,47 +209,47 @@ final class DataGenerator {
             if (a == 99) {
                 thousandths = -thousandths;
             }
-            decimal(row, thousandths, a < 70 ? 2 : 3);
+            decimal(b, thousandths, a < 70 ? 2 : 3);
         }
-        row.append(',');
-        row.append(r.nextInt(10) == 0 ? 0 : 1 + r.nextInt(20)).append(',');
+        v[COL_AMOUNT] = take(b);
+        v[COL_QUANTITY] = Integer.toString(r.nextInt(10) == 0 ? 0 : 1 + r.nextInt(20));
         int s = r.nextInt(100);
-        if (s < 70) {
-            row.append('A');
-        } else if (s < 85) {
-            row.append('S');
-        } else if (s < 99) {
-            row.append('C');
-        }
-        row.append(',');
+        v[COL_STATUS] = s < 70 ? "A" : s < 85 ? "S" : s < 99 ? "C" : "";
         int n = r.nextInt(100);
         if (n >= 40 && n < 85) {
-            row.append(NOTES[r.nextInt(NOTES.length)]);
+            v[COL_NOTES] = NOTES[r.nextInt(NOTES.length)];
         } else if (n >= 85 && n < 97) {
-            csvField(row, NOTES_WITH_COMMA[r.nextInt(NOTES_WITH_COMMA.length)]);
+            v[COL_NOTES] = NOTES_WITH_COMMA[r.nextInt(NOTES_WITH_COMMA.length)];
         } else if (n >= 97) {
-            csvField(row, NOTES_WITH_QUOTE[r.nextInt(NOTES_WITH_QUOTE.length)]);
+            v[COL_NOTES] = NOTES_WITH_QUOTE[r.nextInt(NOTES_WITH_QUOTE.length)];
+        } else {
+            v[COL_NOTES] = "";
         }
-        row.append(',');
         int t = r.nextInt(100);
         if (t < 95) {
-            row.append(CITIES[r.nextInt(CITIES.length)]);
+            v[COL_CITY] = CITIES[r.nextInt(CITIES.length)];
         } else if (t < 97) {
-            csvField(row, CITIES_WITH_COMMA[r.nextInt(CITIES_WITH_COMMA.length)]);
+            v[COL_CITY] = CITIES_WITH_COMMA[r.nextInt(CITIES_WITH_COMMA.length)];
+        } else {
+            v[COL_CITY] = "";
         }
-        row.append('\n');
+    }
+
+    private static String take(StringBuilder b) {
+        String s = b.toString();
+        b.setLength(0);
+        return s;
     }
 
     /** One value in twenty gets stray spaces around it, as hand-typed exports have. */
-    private static void padded(StringBuilder row, String v, SplittableRandom r) {
+    private static String padded(String v, SplittableRandom r) {
         int p = r.nextInt(40);
         if (p == 0) {
-            row.append(' ').append(v);
+            return ' ' + v;
         } else if (p == 1) {
-            row.append(v).append("  ");
-        } else {
-            row.append(v);
+            return v + "  ";
         }
+        return v;
     }
 
     static void csvField(StringBuilder row, String v) {
@@ -317,12 +337,12 @@ final class DataGenerator {
     }
 
     /** Data is written beside its target and renamed, so an interrupted generation leaves no half file. */
-    private static Path temp(Path file) throws IOException {
+    static Path temp(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return file.resolveSibling("." + file.getFileName() + ".tmp");
     }
 
-    private static void publish(Path tmp, Path file) throws IOException {
+    static void publish(Path tmp, Path file) throws IOException {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -13,13 +13,14 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The data folder: the standard job's customers and countries, the large source file for
- * inference and profiling, and {@code dataset.properties} saying what was generated, so files are
+ * The data folder: the standard job's customers and countries, the same customers as an .xlsx
+ * workbook, the large source file for inference and profiling, and {@code dataset.properties} saying what was generated, so files are
  * regenerated only when missing or when the requested size differs.
  */
 final class Dataset {
 
     static final String SOURCE = "source.csv";
+    static final String XLSX = "customers.xlsx";
     private static final String MANIFEST = "dataset.properties";
     private static final long JOB_SEED = 1L;
     private static final long COUNTRY_SEED = 2L;
@@ -30,6 +31,8 @@ final class Dataset {
     long jobBytes;
     long sourceRows;
     long sourceBytes;
+    long xlsxRows;
+    long xlsxBytes;
 
     private final Properties manifest = new Properties();
 
@@ -49,13 +52,18 @@ final class Dataset {
         return folder.resolve(SOURCE);
     }
 
+    Path xlsx() {
+        return folder.resolve(XLSX);
+    }
+
     /**
      * Makes sure the folder holds the requested data, generating what is missing or of another size.
      *
      * @param rows      customer rows of the standard job, or -1 when the job is not run
      * @param sourceMb  size of the inference/profile source in MB (10^6 bytes), or -1 when not needed
+     * @param xlsxRows  customer rows of the workbook (the first rows of the job's customers), or -1 when not needed
      */
-    static Dataset prepare(Path folder, long rows, long sourceMb) throws IOException {
+    static Dataset prepare(Path folder, long rows, long sourceMb, long xlsxRows) throws IOException {
         Dataset d = new Dataset(folder);
         Files.createDirectories(folder);
         Path m = folder.resolve(MANIFEST);
@@ -96,6 +104,19 @@ final class Dataset {
             }
             d.sourceRows = Long.parseLong(d.manifest.getProperty("source.rows"));
             d.sourceBytes = Long.parseLong(d.manifest.getProperty("source.bytes"));
+        }
+        if (xlsxRows > 0) {
+            if (!d.matches("xlsx.rows", xlsxRows, d.xlsx(), "xlsx.bytes")) {
+                System.out.printf(Locale.ROOT, "generating a %,d-row workbook %s ...%n", xlsxRows, d.xlsx());
+                long t0 = System.nanoTime();
+                DataGenerator.Written w = XlsxGenerator.customers(d.xlsx(), xlsxRows, JOB_SEED);
+                d.manifest.setProperty("xlsx.rows", Long.toString(w.rows()));
+                d.manifest.setProperty("xlsx.bytes", Long.toString(w.bytes()));
+                d.save();
+                System.out.printf(Locale.ROOT, "  %,d bytes in %.1f s%n", w.bytes(), (System.nanoTime() - t0) / 1e9);
+            }
+            d.xlsxRows = Long.parseLong(d.manifest.getProperty("xlsx.rows"));
+            d.xlsxBytes = Long.parseLong(d.manifest.getProperty("xlsx.bytes"));
         }
         return d;
     }

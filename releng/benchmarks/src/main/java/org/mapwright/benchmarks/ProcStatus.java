@@ -17,6 +17,22 @@ final class ProcStatus {
     }
 
     /**
+     * @return CPU seconds (user + system) the process used so far, from {@code /proc/<pid>/stat},
+     *         or -1 where /proc is missing or the process is gone
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            // fields 14 and 15 (utime, stime) are the 12th and 13th after the name; USER_HZ is 100
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
      * @return CPU seconds all processes of the machine spent busy since boot (user, nice, system,
      *         irq, softirq, steal from {@code /proc/stat}), or -1 where /proc is missing
      */

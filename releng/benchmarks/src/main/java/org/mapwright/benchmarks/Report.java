@@ -16,11 +16,17 @@ final class Report {
     private final Dataset data;
     private final Map<String, ChildRun.Outcome> outcomes;
     private final String heap;
+    private final String sparkHeap;
 
-    Report(Dataset data, Map<String, ChildRun.Outcome> outcomes, String heap) {
+    Report(Dataset data, Map<String, ChildRun.Outcome> outcomes, String heap, String sparkHeap) {
         this.data = data;
         this.outcomes = outcomes;
         this.heap = heap;
+        this.sparkHeap = sparkHeap;
+    }
+
+    private String heapOf(String name) {
+        return name.equals(Bench.SPARK_JOB) ? sparkHeap : heap;
     }
 
     private boolean ok(String name) {
@@ -38,18 +44,31 @@ final class Report {
         if (!ok(name) || o.seconds() <= 0) {
             return -1;
         }
-        long rows = isJob(name) ? data.jobRows : o.number("rowsRead");
+        long rows = name.equals(Bench.XLSX_JOB) ? data.xlsxRows : isJob(name) ? data.jobRows : o.number("rowsRead");
         return rows / o.seconds();
     }
 
-    /** @return input megabytes (10^6 bytes) per second, or -1 when not meaningful (inference reads a sample) */
+    /**
+     * @return input megabytes (10^6 bytes) per second, or -1 when not meaningful: inference reads a
+     *         sample, and a workbook's bytes are compressed XML, not comparable with CSV bytes
+     */
     double megabytesPerSecond(String name) {
         ChildRun.Outcome o = outcomes.get(name);
-        if (!ok(name) || o.seconds() <= 0 || name.equals(Bench.INFERENCE)) {
+        if (!ok(name) || o.seconds() <= 0 || name.equals(Bench.INFERENCE) || name.startsWith("xlsx-")) {
             return -1;
         }
         long bytes = isJob(name) ? data.jobBytes : o.number("bytesRead");
         return bytes / 1e6 / o.seconds();
+    }
+
+    /**
+     * @return this job's rows per second divided by the local engine's on the CSV ({@code mapwright-job}),
+     *         or -1 when either is missing: below 1 means slower than the local engine
+     */
+    double vsLocal(String name) {
+        double own = rowsPerSecond(name);
+        double local = rowsPerSecond(Bench.MAPWRIGHT_JOB);
+        return own < 0 || local <= 0 ? -1 : own / local;
     }
 
     /** @return Mapwright's throughput divided by the reference's, or -1 when either is missing */
@@ -62,8 +81,8 @@ final class Report {
 
     String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-16s %9s %9s %12s %8s %12s %10s %15s %9s%n", "benchmark", "time s", "process s",
-                "rows/s", "MB/s", "peak RSS MB", "vs DuckDB", "vs Commons CSV", "bg cores"));
+        b.append(String.format(Locale.ROOT, "%-16s %9s %9s %12s %8s %12s %6s %10s %15s %9s %9s%n", "benchmark", "time s",
+                "process s", "rows/s", "MB/s", "peak RSS MB", "-Xmx", "vs DuckDB", "vs Commons CSV", "vs local", "bg cores"));
         for (var e : outcomes.entrySet()) {
             String name = e.getKey();
             ChildRun.Outcome o = e.getValue();
@@ -74,9 +93,11 @@ final class Report {
             double mbs = megabytesPerSecond(name);
             boolean mw = name.equals(Bench.MAPWRIGHT_JOB);
             double bg = o.backgroundCores();
-            b.append(String.format(Locale.ROOT, "%-16s %9.2f %9.2f %,12.0f %8s %12.0f %10s %15s %9s%n", name, o.seconds(),
+            boolean vsLocal = name.equals(Bench.SPARK_JOB) || name.equals(Bench.XLSX_JOB);
+            b.append(String.format(Locale.ROOT, "%-16s %9.2f %9.2f %,12.0f %8s %12.0f %6s %10s %15s %9s %9s%n", name, o.seconds(),
                     o.processSeconds(), rowsPerSecond(name), mbs < 0 ? "-" : String.format(Locale.ROOT, "%.1f", mbs),
-                    o.peakRssKb() / 1024.0, mw ? times(ratio(Bench.DUCKDB_JOB)) : "", mw ? times(ratio(Bench.COMMONS_CSV_JOB)) : "",
+                    o.peakRssKb() / 1024.0, heapOf(name), mw ? times(ratio(Bench.DUCKDB_JOB)) : "",
+                    mw ? times(ratio(Bench.COMMONS_CSV_JOB)) : "", vsLocal ? times(vsLocal(name)) : "",
                     bg < 0 ? "-" : String.format(Locale.ROOT, "%.2f", bg)));
         }
         b.append('\n');
@@ -86,8 +107,19 @@ final class Report {
         if (data.sourceRows > 0) {
             b.append(String.format(Locale.ROOT, "inference/profile source: %,d rows, %.1f MB; ", data.sourceRows, data.sourceBytes / 1e6));
         }
+        if (data.xlsxRows > 0) {
+            b.append(String.format(Locale.ROOT, "workbook: %,d rows, %.1f MB .xlsx; ", data.xlsxRows, data.xlsxBytes / 1e6));
+        }
         b.append(String.format(Locale.ROOT, "benchmark JVMs -Xmx%s; %d cores%n", heap, Runtime.getRuntime().availableProcessors()));
+        if (outcomes.containsKey(Bench.SPARK_JOB)) {
+            ChildRun.Outcome o = outcomes.get(Bench.SPARK_JOB);
+            Object java = o.result() == null ? null : o.result().get("java");
+            b.append(String.format(Locale.ROOT, "spark-job: Spark local mode (bin/mapwright-spark run --engine spark) on %s, -Xmx%s; "
+                    + "time s is the run as the Spark engine reports it, process s adds JVM and Spark session start-up%n",
+                    java == null ? "Java 17" : java, sparkHeap));
+        }
         b.append("time s: the work timed inside the benchmark JVM; process s: the whole JVM from start to exit; "
+                + "vs local: rows/s relative to mapwright-job (the local engine on the CSV); "
                 + "bg cores: CPU other processes used meanwhile (noise)\n");
         b.append(String.format(Locale.ROOT, "%ntargets%n"));
         for (Map<String, Object> t : targets()) {
@@ -131,6 +163,20 @@ final class Report {
                     o.succeeded() ? mbs >= Bench.GOAL_PROFILE_MBS : Boolean.FALSE,
                     o.succeeded() ? String.format(Locale.ROOT, "%.1f MB/s", mbs) : "failed");
             heap(out, Bench.PROFILE, o);
+        }
+        if (outcomes.containsKey(Bench.XLSX_JOB)) {
+            heap(out, Bench.XLSX_JOB, outcomes.get(Bench.XLSX_JOB));
+        }
+        if (outcomes.containsKey(Bench.XLSX_INFERENCE)) {
+            ChildRun.Outcome o = outcomes.get(Bench.XLSX_INFERENCE);
+            String file = String.format(Locale.ROOT, "%,d-row file", data.xlsxRows);
+            target(out, Bench.XLSX_INFERENCE, "infer types of a 1,000,000-row .xlsx <= " + Bench.GOAL_XLSX_INFERENCE_S + " s",
+                    o.succeeded() ? o.seconds() <= Bench.GOAL_XLSX_INFERENCE_S : Boolean.FALSE,
+                    o.succeeded() ? String.format(Locale.ROOT, "%.2f s (%s)", o.seconds(), file) : "failed");
+            heap(out, Bench.XLSX_INFERENCE, o);
+        }
+        if (outcomes.containsKey(Bench.XLSX_PROFILE)) {
+            heap(out, Bench.XLSX_PROFILE, outcomes.get(Bench.XLSX_PROFILE));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.mapwright.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,9 @@ final class StandardJob {
 
     static final String FILTER = "quantity > 0";
 
+    /** Folder (in the data folder) of the project that reads the customers from the workbook. */
+    static final String XLSX_PROJECT = "xlsx-job";
+
     private StandardJob() {
     }
 
@@ -63,7 +67,34 @@ final class StandardJob {
         return ProjectIO.projectFile(folder);
     }
 
+    /**
+     * Writes the workbook variant into {@code dataFolder/}{@value #XLSX_PROJECT}{@code /mapwright.json}:
+     * the same job with the customers read from {@code ../customers.xlsx}.
+     *
+     * @param output output path relative to the project folder
+     * @return the project folder
+     */
+    static Path writeXlsx(Path dataFolder, String output) throws IOException {
+        Path folder = dataFolder.resolve(XLSX_PROJECT);
+        Project p = project(output, "../", "excel",
+                // the layout completed as the workbench saves it after inspecting: no detection per run
+                Settings.of(Map.of("path", "../" + Dataset.XLSX, "sheet", XlsxGenerator.SHEET, "header", true, "headerRow", 1,
+                        "firstRow", 2)));
+        Files.createDirectories(folder);
+        new ProjectIO().write(p, folder);
+        return folder;
+    }
+
     static Project project(String output) {
+        return project(output, "", "csv", null);
+    }
+
+    /**
+     * @param prefix           prefix of the lookup's path (relative to the project folder)
+     * @param kind             connector of the customers
+     * @param customerSettings settings of the customer source, or null for the CSV
+     */
+    private static Project project(String output, String prefix, String kind, Settings customerSettings) {
         Ids ids = new Ids(new Random(20240917L));
         // The dialect is given in full, as the workbench saves it after inspecting: no sniffing per run.
         Settings csv = Settings.of(Map.of("delimiter", ",", "quote", "\"", "header", true, "encoding", "UTF-8"));
@@ -74,8 +105,9 @@ final class StandardJob {
                 { "notes", DataType.TEXT }, { "city", DataType.TEXT } });
         Schema countries = schema(ids, new Object[][] {
                 { "code", DataType.TEXT }, { "name", DataType.TEXT }, { "region", DataType.TEXT } });
-        SourceDef customerSource = new SourceDef(ids.next("src"), "customers", "csv", csv.with("path", CUSTOMERS), customers);
-        SourceDef countrySource = new SourceDef(ids.next("src"), "countries", "csv", csv.with("path", COUNTRIES), countries);
+        SourceDef customerSource = new SourceDef(ids.next("src"), "customers", kind,
+                customerSettings != null ? customerSettings : csv.with("path", CUSTOMERS), customers);
+        SourceDef countrySource = new SourceDef(ids.next("src"), "countries", "csv", csv.with("path", prefix + COUNTRIES), countries);
         Schema target = schema(ids, new Object[][] {
                 { "id", DataType.INTEGER }, { "name", DataType.TEXT }, { "email", DataType.TEXT }, { "country", DataType.TEXT },
                 { "region", DataType.TEXT }, { "signup", DataType.DATE }, { "birth", DataType.DATE },

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import org.mapwright.connector.csv.CsvConnector;
+import org.mapwright.connector.excel.ExcelConnector;
 import org.mapwright.core.Ids;
 import org.mapwright.core.Settings;
 import org.mapwright.core.connector.ConnectorContext;
@@ -21,6 +22,7 @@ import org.mapwright.core.connector.InspectOptions;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.core.connector.RecordReader;
+import org.mapwright.core.connector.SourceConnector;
 import org.mapwright.core.profile.Profile;
 import org.mapwright.core.profile.ProfileOptions;
 import org.mapwright.core.profile.Profiler;
@@ -40,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Usage: {@code Workload NAME ARGS...} with NAME one of {@code mapwright-job DATA},
  * {@code commons-csv-job DATA OUTPUT}, {@code duckdb-job DATA OUTPUT}, {@code inference FILE},
- * {@code profile FILE}.
+ * {@code profile FILE}, {@code xlsx-inference FILE}, {@code xlsx-profile FILE},
+ * {@code xlsx-job DATA/xlsx-job}. ({@code spark-job} runs the Spark distribution's launcher instead.)
  */
 public final class Workload {
 
@@ -50,6 +53,10 @@ public final class Workload {
     }
 
     public static void main(String[] args) throws Exception {
+        // POI logs through the Log4j API, which complains on stderr when no backend is on the class path
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         if (args.length < 2) {
             System.err.println("usage: Workload NAME ARGS...");
             System.exit(2);
@@ -58,7 +65,7 @@ public final class Workload {
         result.put("name", args[0]);
         int exit = 0;
         switch (args[0]) {
-            case Bench.MAPWRIGHT_JOB:
+            case Bench.MAPWRIGHT_JOB, Bench.XLSX_JOB:
                 exit = mapwrightJob(Path.of(args[1]), result);
                 break;
             case Bench.COMMONS_CSV_JOB:
@@ -68,10 +75,16 @@ public final class Workload {
                 duckDbJob(Path.of(args[1]), Path.of(args[2]), result);
                 break;
             case Bench.INFERENCE:
-                inference(Path.of(args[1]), result);
+                inference(new CsvConnector(new Ids(new Random(1))), Path.of(args[1]), result);
                 break;
             case Bench.PROFILE:
-                profile(Path.of(args[1]), result);
+                profile(new CsvConnector(new Ids(new Random(1))), Path.of(args[1]), result);
+                break;
+            case Bench.XLSX_INFERENCE:
+                inference(new ExcelConnector(new Ids(new Random(1))), Path.of(args[1]), result);
+                break;
+            case Bench.XLSX_PROFILE:
+                profile(new ExcelConnector(new Ids(new Random(1))), Path.of(args[1]), result);
                 break;
             default:
                 System.err.println("unknown workload " + args[0]);
@@ -140,10 +153,14 @@ public final class Workload {
         result.put("bytesRead", Files.size(data.resolve(StandardJob.CUSTOMERS)));
     }
 
-    /** Sniffs the dialect and infers the column types from the default sample, as the workbench's "Add source" does. */
-    private static void inference(Path file, Map<String, Object> result) throws Exception {
+    /**
+     * Inspects the file with the default sampling, as the workbench's "Add source" does: for a CSV
+     * sniffs the dialect and infers the column types, for a workbook detects the table's layout and
+     * infers the types from the cells.
+     */
+    private static void inference(SourceConnector connector, Path file, Map<String, Object> result) throws Exception {
         long t0 = System.nanoTime();
-        Inspection inspection = inspect(file);
+        Inspection inspection = inspect(connector, file);
         result.put("seconds", (System.nanoTime() - t0) / 1e9);
         result.put("status", "succeeded");
         result.put("rowsRead", inspection.rowsSampled());
@@ -152,14 +169,13 @@ public final class Workload {
     }
 
     /** Profiles every record of the file with the inferred types (the inspection itself is timed apart). */
-    private static void profile(Path file, Map<String, Object> result) throws Exception {
+    private static void profile(SourceConnector connector, Path file, Map<String, Object> result) throws Exception {
         long t0 = System.nanoTime();
-        Inspection inspection = inspect(file);
+        Inspection inspection = inspect(connector, file);
         long t1 = System.nanoTime();
         Profile profile;
         long bytes;
-        try (RecordReader reader = new CsvConnector().open(ConnectorContext.of(folder(file)), inspection.settings(),
-                inspection.schema())) {
+        try (RecordReader reader = connector.open(ConnectorContext.of(folder(file)), inspection.settings(), inspection.schema())) {
             profile = Profiler.profile(reader, ProfileOptions.DEFAULTS, ProgressMonitor.NONE);
             bytes = reader.bytesRead();
         }
@@ -174,8 +190,8 @@ public final class Workload {
         result.put("invalidValues", profile.fields().stream().mapToLong(f -> f.invalidCount()).sum());
     }
 
-    private static Inspection inspect(Path file) throws Exception {
-        CsvConnector connector = new CsvConnector(new Ids(new Random(1)));
+    private static Inspection inspect(SourceConnector connector, Path file) throws Exception {
+        // both connectors name the file by the setting "path"
         Settings settings = Settings.of(Map.of(CsvConnector.PATH, file.getFileName().toString()));
         return connector.inspect(ConnectorContext.of(folder(file)), settings, InspectOptions.DEFAULTS, ProgressMonitor.NONE);
     }
