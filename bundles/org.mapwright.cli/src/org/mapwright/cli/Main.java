@@ -12,7 +12,9 @@ import org.mapwright.internal.cli.InspectCommand;
 import org.mapwright.internal.cli.LineageCommand;
 import org.mapwright.internal.cli.PreviewCommand;
 import org.mapwright.internal.cli.RunCommand;
+import org.mapwright.internal.cli.SchemaCommand;
 import org.mapwright.internal.cli.Services;
+import org.mapwright.internal.cli.UnexpectedErrors;
 import org.mapwright.internal.cli.ValidateCommand;
 import org.mapwright.internal.cli.VersionProvider;
 
@@ -21,20 +23,25 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code mapwright} command. Exit codes: 0 success, 1 data errors over a threshold (or a
- * failed run), 2 invalid project or usage, 130 cancelled.
+ * failed run, or an internal error: one line, the stack trace only with {@code --debug}), 2
+ * invalid project, refused settings or usage, 130 cancelled.
  */
 @Command(name = "mapwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs, validates, previews and inspects Mapwright mapping projects without the workbench.",
         subcommands = { RunCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class, ExportCommand.class,
-                HistoryCommand.class, LineageCommand.class, DocsCommand.class, DriftCommand.class, DiffCommand.class,
+                HistoryCommand.class, LineageCommand.class, DocsCommand.class, DriftCommand.class, DiffCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:success", "1:data errors over a threshold, or a failed run", "2:invalid project or usage",
+        exitCodeList = { "0:success", "1:data errors over a threshold, a failed run, or an internal error", "2:invalid project or usage",
                 "130:cancelled" })
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = { "-v", UnexpectedErrors.DEBUG }, scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print its stack trace.")
+    boolean debug;
 
     @Override
     public Integer call() {
@@ -50,6 +57,7 @@ public final class Main implements Callable<Integer> {
         cl.setExitCodeExceptionMapper(e -> 2);
         cl.getCommandSpec().exitCodeOnInvalidInput(2);
         cl.getCommandSpec().exitCodeOnExecutionException(2);
+        cl.setExecutionExceptionHandler(new UnexpectedErrors());
         return cl.execute(args);
     }
 

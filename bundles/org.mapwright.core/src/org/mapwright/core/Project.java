@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.mapwright.core.connector.Limits;
+
 /**
  * A mapping project: sources and the mappings that turn them into targets. Immutable; editors
  * hold the current value and replace it on every edit, which makes undo a stack of values.
@@ -12,8 +14,11 @@ import java.util.Optional;
  * @param name     display name
  * @param sources  data sources, in display order
  * @param mappings mappings, in display order
+ * @param limits   reader limits for this project's sources ({@code "limits"} in the project
+ *                 file, only those differing from {@link Limits#DEFAULTS}); a command's
+ *                 {@code --limit} wins over them
  */
-public record Project(String name, List<SourceDef> sources, List<MappingDef> mappings) {
+public record Project(String name, List<SourceDef> sources, List<MappingDef> mappings, Limits limits) {
 
     /** Version of the project file format written by this code. */
     public static final int FORMAT_VERSION = 1;
@@ -22,6 +27,17 @@ public record Project(String name, List<SourceDef> sources, List<MappingDef> map
         Objects.requireNonNull(name, "name");
         sources = List.copyOf(sources == null ? List.of() : sources);
         mappings = List.copyOf(mappings == null ? List.of() : mappings);
+        limits = limits == null ? Limits.DEFAULTS : limits;
+    }
+
+    /** A project with the default limits. */
+    public Project(String name, List<SourceDef> sources, List<MappingDef> mappings) {
+        this(name, sources, mappings, Limits.DEFAULTS);
+    }
+
+    /** @return a copy with these reader limits */
+    public Project withLimits(Limits newLimits) {
+        return new Project(name, sources, mappings, newLimits);
     }
 
     public Optional<SourceDef> source(String id) {
@@ -45,12 +61,12 @@ public record Project(String name, List<SourceDef> sources, List<MappingDef> map
         } else {
             out.set(i, source);
         }
-        return new Project(name, out, mappings);
+        return new Project(name, out, mappings, limits);
     }
 
     /** @return a copy without this source; mappings that use it are kept (validation reports them) */
     public Project withoutSource(String sourceId) {
-        return new Project(name, sources.stream().filter(s -> !s.id().equals(sourceId)).toList(), mappings);
+        return new Project(name, sources.stream().filter(s -> !s.id().equals(sourceId)).toList(), mappings, limits);
     }
 
     /** @return a copy with the mapping of the same id replaced, or appended if new */
@@ -62,11 +78,11 @@ public record Project(String name, List<SourceDef> sources, List<MappingDef> map
         } else {
             out.set(i, mapping);
         }
-        return new Project(name, sources, out);
+        return new Project(name, sources, out, limits);
     }
 
     public Project withName(String newName) {
-        return new Project(newName, sources, mappings);
+        return new Project(newName, sources, mappings, limits);
     }
 
     private static <T> int indexOf(List<T> list, String id, java.util.function.Function<T, String> idOf) {

@@ -44,7 +44,7 @@ class DriftAnalyzerTest {
         DriftReport r = check(DriftFixtures.copySample(dir));
         assertFalse(r.drifted(), new DriftReportWriter().text(r));
         assertEquals(0, r.exitCode());
-        assertEquals(2, r.sources().size());
+        assertEquals(4, r.sources().size(), "customers, countries, loyalty (JSON), managers (Excel)");
     }
 
     @Test

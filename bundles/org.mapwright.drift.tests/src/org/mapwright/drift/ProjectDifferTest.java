@@ -71,7 +71,8 @@ class ProjectDifferTest {
                 .withMapping(m.withFilter("quantity > 1").withRules(List.of()).withOutputs(m.outputs().subList(0, 1)));
         ProjectDiff d = differ.diff(a, b);
         List<String> lines = d.changes().stream().map(ProjectChange::describe).toList();
-        assertTrue(lines.contains("~ source order reordered: customers, countries → countries, customers"), lines.toString());
+        assertTrue(lines.contains("~ source order reordered: customers, countries, loyalty, managers → managers, loyalty, countries, customers"),
+                lines.toString());
         assertTrue(lines.contains("~ setting delimiter changed: , → ;"), lines.toString());
         assertTrue(lines.contains("~ field amount (f_c7m2z5th) retyped: decimal → text"), lines.toString());
         assertTrue(lines.contains("~ filter changed: quantity > 0 → quantity > 1"), lines.toString());

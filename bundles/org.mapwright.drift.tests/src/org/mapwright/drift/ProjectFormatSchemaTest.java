@@ -67,7 +67,8 @@ class ProjectFormatSchemaTest {
                 List.of(new FieldMapping("t_id", "id"), new FieldMapping("t_city", "address.city")), "city <> ''",
                 List.of(new RuleDef("r_1", "t_id", RuleDef.Kind.RANGE, Settings.of(Map.of("min", 1L)), RuleDef.Action.FAIL)), 10, 2.5,
                 List.of(new OutputDef("out_1", "csv", Settings.of(Map.of("path", "out.csv")))));
-        return new Project("everything", List.of(s, lookup), List.of(m));
+        return new Project("everything", List.of(s, lookup), List.of(m), org.mapwright.core.connector.Limits.DEFAULTS
+                .with(Map.of("maxFieldChars", 10L, "maxRecordChars", 20L, "maxNestingDepth", 3L, "maxNumberChars", 40L)));
     }
 
     @Test
@@ -92,7 +93,7 @@ class ProjectFormatSchemaTest {
         JsonSchemaSubset validator = schema();
         String written = io.toJson(everything());
         assertEquals(List.of(), validator.validate(json.readTree(written)), written);
-        assertEquals(45, validator.declaredProperties().size(), validator.declaredProperties().toString());
+        assertEquals(46, validator.declaredProperties().size(), validator.declaredProperties().toString());
         Set<String> unused = new LinkedHashSet<>(validator.declaredProperties());
         unused.removeAll(validator.seenProperties());
         assertEquals(Set.of(), unused, "the schema declares keys ProjectIO does not write");

@@ -203,4 +203,52 @@ class SchemaDifferTest {
         assertFalse(SchemaDiffer.widens(DataType.TEXT, DataType.INTEGER));
         assertTrue(SchemaDiffer.widens(DataType.INTEGER, DataType.DECIMAL));
     }
+
+    private static final String TIERS_BEFORE = "id,segment,active\n1,gold,yes\n2,silver,no\n3,bronze,yes\n4,platinum,no\n"
+            + "5,gold,yes\n6,silver,no\n7,bronze,yes\n8,platinum,no\n";
+
+    @Test
+    void valuesAloneCarryARenameToAnUnrelatedNameWithTheConfidenceToApplyIt() throws Exception {
+        Inspection before = DriftFixtures.inspectCsv(dir, "v1.csv", TIERS_BEFORE);
+        Inspection after = DriftFixtures.inspectCsv(dir, "v2.csv", TIERS_BEFORE.replace("segment", "tier"));
+
+        FieldChange c = change(differ.diff(before.schema(), after, DriftBaseline.fromInspection(before)), FieldChange.Kind.RENAMED,
+                "segment");
+
+        assertEquals("tier", c.newPath());
+        assertTrue(c.confidence() >= 0.8, "4 shared values of the same type, same place: " + c.confidence() + " " + c.reasons());
+        assertTrue(c.reasons().contains("recognised by its values"), c.reasons().toString());
+    }
+
+    @Test
+    void aProfileOfTheOldSourceIsABaselineToo() throws Exception {
+        Inspection before = DriftFixtures.inspectCsv(dir, "v1.csv", TIERS_BEFORE);
+        Inspection after = DriftFixtures.inspectCsv(dir, "v2.csv", TIERS_BEFORE.replace("segment", "tier"));
+        org.mapwright.core.profile.Profile profile;
+        try (org.mapwright.core.connector.RecordReader reader = new org.mapwright.connector.csv.CsvConnector().open(
+                org.mapwright.core.connector.ConnectorContext.of(dir), before.settings(), before.schema())) {
+            profile = org.mapwright.core.profile.Profiler.profile(reader, org.mapwright.core.profile.ProfileOptions.DEFAULTS,
+                    org.mapwright.core.connector.ProgressMonitor.NONE);
+        }
+        Map<String, List<String>> baseline = DriftBaseline.fromProfile(before.schema(), profile);
+        String segmentId = before.schema().byPath("segment").orElseThrow().id();
+        assertTrue(baseline.get(segmentId).containsAll(List.of("gold", "silver", "bronze", "platinum")), baseline.toString());
+
+        FieldChange c = change(differ.diff(before.schema(), after, baseline), FieldChange.Kind.RENAMED, "segment");
+        assertEquals("tier", c.newPath());
+        assertTrue(c.confidence() >= 0.8, c.confidence() + " " + c.reasons());
+    }
+
+    @Test
+    void twoValuedColumnsAreNotMatchedByTheirValuesAlone() throws Exception {
+        Inspection before = DriftFixtures.inspectCsv(dir, "v1.csv", TIERS_BEFORE);
+        Inspection after = DriftFixtures.inspectCsv(dir, "v2.csv", TIERS_BEFORE.replace("active", "subscribed"));
+
+        SchemaDiff d = differ.diff(before.schema(), after, DriftBaseline.fromInspection(before));
+
+        for (FieldChange c : d.matches()) {
+            assertFalse(c.reasons().contains("recognised by its values"), "yes/no overlaps with any yes/no column: " + c);
+            assertTrue(c.confidence() < 0.8, "not confident enough to apply: " + c);
+        }
+    }
 }

@@ -40,7 +40,11 @@ import org.mapwright.internal.drift.NameSimilarity;
  *     (a baseline the caller passes, e.g. from the first inspection or a profile) with the
  *     current samples, or for records the overlap of their child names. Pairs are taken
  *     best-first, one to one; a pair is kept when it scores at least the minimum confidence.
- *     A close second candidate lowers the confidence and is named in the reasons.</li>
+ *     A close second candidate lowers the confidence and is named in the reasons. When the
+ *     names differ but the values agree (at least {@value #MIN_SHARED_VALUES} distinct sampled
+ *     values in common, most of the smaller sample), the values carry the match on their own:
+ *     the score is then at least what the overlap and the type say, so a column renamed to an
+ *     unrelated word is still proposed with a confidence that reflects its values.</li>
  * <li>Fields of the same name below a matched pair of records follow that pair.</li>
  * </ol>
  * A match under the same parent is a rename, under another parent a move. Types are compared for
@@ -61,6 +65,11 @@ public final class SchemaDiffer {
     private static final int MAX_EXAMPLES = 3;
     /** Share of distinct sampled values the stored type may fail to parse and still count as reading them. */
     private static final double STRAY_SHARE = 0.1;
+    /**
+     * Distinct values both samples must share before their overlap alone can carry a rename:
+     * yes/no or 0/1 columns overlap with any other such column.
+     */
+    private static final int MIN_SHARED_VALUES = 3;
 
     private final double minConfidence;
     private final Ids ids;
@@ -390,12 +399,24 @@ public final class SchemaDiffer {
             double position = positionScore(o, c, reasons);
             double weighted = W_NAME * name.value() + W_TYPE * type + W_POSITION * position;
             double weights = W_NAME + W_TYPE + W_POSITION;
-            Double values = valueScore(o.field(), c.field(), reasons);
+            ValueOverlap values = valueScore(o.field(), c.field(), reasons);
+            double score;
             if (values != null) {
-                weighted += W_VALUES * values;
+                weighted += W_VALUES * values.share();
                 weights += W_VALUES;
+                score = weighted / weights;
+                if (values.shared() >= MIN_SHARED_VALUES && !o.field().isRecord()) {
+                    // Values are evidence independent of the name: many shared distinct values of a compatible type are hard to get by chance.
+                    double byValues = values.share() * (0.55 + 0.3 * type + 0.1 * position);
+                    if (byValues > score) {
+                        reasons.add("recognised by its values");
+                        score = byValues;
+                    }
+                }
+            } else {
+                score = weighted / weights;
             }
-            return new Candidate(o, c, weighted / weights, reasons);
+            return new Candidate(o, c, score, reasons);
         }
 
         private double typeScore(Field o, Field c, List<String> reasons) {
@@ -463,7 +484,7 @@ public final class SchemaDiffer {
             return matched != null && matched.equals(c.siblings().get(ci).id());
         }
 
-        private Double valueScore(Field o, Field c, List<String> reasons) {
+        private ValueOverlap valueScore(Field o, Field c, List<String> reasons) {
             if (o.isRecord()) {
                 Set<String> a = new HashSet<>();
                 Set<String> b = new HashSet<>();
@@ -476,7 +497,7 @@ public final class SchemaDiffer {
                 common.retainAll(b);
                 double dice = 2.0 * common.size() / (a.size() + b.size());
                 reasons.add(String.format(Locale.ROOT, "%d of %d child fields in common", common.size(), Math.max(a.size(), b.size())));
-                return dice;
+                return new ValueOverlap(dice, common.size());
             }
             List<String> before = baseline.getOrDefault(o.id(), List.of());
             List<String> after = samples(c);
@@ -491,11 +512,15 @@ public final class SchemaDiffer {
             common.retainAll(b);
             double overlap = (double) common.size() / Math.min(a.size(), b.size());
             reasons.add(String.format(Locale.ROOT, "%.0f%% of sampled values in common", overlap * 100));
-            return overlap;
+            return new ValueOverlap(overlap, common.size());
         }
     }
 
     private record Reading(Boolean ok, List<String> failures) {
+    }
+
+    /** Share of the smaller sample (or of the child names) found in the other, and how many distinct values that is. */
+    private record ValueOverlap(double share, int shared) {
     }
 
     /**

@@ -526,4 +526,18 @@ class MappingEngineRunTest {
         assertEquals(RunStatus.FAILED, report.status());
         assertTrue(report.error().contains("maxLookupRows") && report.error().contains("countries"), report.error());
     }
+
+    @Test
+    void joinedSourceLargerThanTheMemoryBudgetSpillsInsteadOfFailing() {
+        mem.table("customers", rows(row("1", "a", "IT", "1"), row("2", "b", "XX", "1")));
+        mem.table("countries", rows(row("FR", "France"), row("DE", "Germany"), row("IT", "Italy")));
+        SourceDef c = customers();
+        SourceDef countries = source("countries", text("code"), text("label"));
+        MappingDef m = mapping("big", c).join(countries, JoinDef.Kind.LEFT, "country", "code").field("l", DataType.TEXT, "label").output("out").build();
+        MappingEngine small = new MappingEngine(mem.registry(), Functions.standard(), Clock.systemUTC(),
+                new EngineLimits(10, 10, 10, 10, 10).withMemoryRows(2).withSpillDirectory(dir.resolve("spill")));
+        RunReport report = small.run(project(List.of(c, countries), m), List.of(), RunRequest.of(dir));
+        assertEquals(RunStatus.SUCCEEDED, report.status(), report.error());
+        assertEquals(List.of(List.of("Italy"), Arrays.asList((Object) null)), lists(mem.output("out")));
+    }
 }

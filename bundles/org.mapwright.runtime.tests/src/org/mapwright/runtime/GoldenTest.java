@@ -2,6 +2,7 @@ package org.mapwright.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mapwright.core.connector.CredentialStore;
 import org.mapwright.core.io.ProjectIO;
+import org.mapwright.engine.EngineLimits;
 import org.mapwright.engine.Problem;
 import org.mapwright.engine.RunReport;
 
@@ -42,6 +44,11 @@ import org.mapwright.engine.RunReport;
  * time of writing, so for them the harness compares every archive entry byte for byte after
  * blanking the {@code dcterms:created}/{@code dcterms:modified} values; everything else is compared
  * as raw bytes.
+ *
+ * <p>A project file {@code <name>.h2.sql} is a database fixture: the case then runs on a copy of
+ * {@code project/} in which that script has created the H2 database {@code <name>} (so
+ * {@code <name>.mv.db}), which the project reads with the jdbc connector ({@code "path": "<name>"}).
+ * Binary database files stay out of the repository and the script documents the data.
  *
  * <p>Run with {@code -Dmapwright.regenerate=true} to replace the expected files with what the
  * current code produces (then review the diff before committing it).
@@ -68,7 +75,16 @@ class GoldenTest {
     Stream<DynamicTest> everyGoldenCaseProducesExactlyTheExpectedFiles() throws IOException {
         List<Path> cases = cases();
         assertFalse(cases.isEmpty(), "no golden cases under " + goldenFolder());
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c)));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c, false)));
+    }
+
+    /**
+     * The same cases with a memory budget of one row, so every join and aggregation spills to
+     * disk: the files must not change; only the run summary gains the spill warnings.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyGoldenCaseGivesTheSameFilesWhenJoinsAndAggregationsSpill() throws IOException {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c, true)));
     }
 
     @TestFactory
@@ -81,34 +97,91 @@ class GoldenTest {
         }));
     }
 
-    private static void runCase(Path caseDir) throws Exception {
+    /**
+     * @return the project folder to run: the case's own, or a copy in {@code work} with the H2
+     *         databases of its {@code *.h2.sql} scripts created
+     */
+    private static Path prepareProject(Path caseDir, Path work) throws IOException, java.sql.SQLException {
+        Path project = caseDir.resolve("project");
+        List<Path> scripts;
+        try (Stream<Path> s = Files.list(project)) {
+            scripts = s.filter(p -> p.getFileName().toString().endsWith(".h2.sql")).sorted().toList();
+        }
+        if (scripts.isEmpty()) {
+            return project;
+        }
+        Path copy = work.resolve("project");
+        copyTree(project, copy);
+        for (Path script : scripts) {
+            String name = script.getFileName().toString();
+            Path db = copy.resolve(name.substring(0, name.length() - ".h2.sql".length()));
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", "sa");
+            try (java.sql.Connection c = new org.h2.Driver().connect("jdbc:h2:file:" + db.toAbsolutePath(), props);
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("RUNSCRIPT FROM '" + copy.resolve(name).toAbsolutePath().toString().replace("'", "''") + "' CHARSET 'UTF-8'");
+            }
+        }
+        return copy;
+    }
+
+    private static void runCase(Path caseDir, boolean spill) throws Exception {
         Path out = Files.createTempDirectory("mapwright-golden-");
+        Path work = Files.createTempDirectory("mapwright-golden-project-");
         try {
-            MapwrightRuntime runtime = new MapwrightRuntime(StandardConnectors.registry(), CredentialStore.NONE,
-                    Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC));
+            Path project = prepareProject(caseDir, work);
+            MapwrightRuntime runtime;
+            if (spill) {
+                // the runtime reads the budget when it is built, as the command line's does
+                System.setProperty(EngineLimits.MEMORY_ROWS_PROPERTY, "1");
+                System.setProperty(EngineLimits.SPILL_DIRECTORY_PROPERTY, work.resolve("spill").toString());
+            }
             try {
-                RunReport report = runtime.run(caseDir.resolve("project"), RunOptions.defaults().withOutputDirectory(out));
-                Files.writeString(out.resolve("run-summary.txt"), summary(report), StandardCharsets.UTF_8);
+                runtime = new MapwrightRuntime(StandardConnectors.registry(), CredentialStore.NONE,
+                        Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC));
+            } finally {
+                System.clearProperty(EngineLimits.MEMORY_ROWS_PROPERTY);
+                System.clearProperty(EngineLimits.SPILL_DIRECTORY_PROPERTY);
+            }
+            try {
+                RunReport report = runtime.run(project, RunOptions.defaults().withOutputDirectory(out));
+                String summary = summary(report);
+                if (spill) {
+                    String name = caseDir.getFileName().toString();
+                    if (name.contains("join") || name.contains("aggregation")) {
+                        assertTrue(summary.contains("(memoryRows)"), name + " spills with a budget of one row:\n" + summary);
+                    }
+                    summary = summary.lines().filter(l -> !l.contains("(memoryRows)")).map(l -> l + "\n")
+                            .reduce("", String::concat);
+                }
+                Files.writeString(out.resolve("run-summary.txt"), summary, StandardCharsets.UTF_8);
             } catch (InvalidProjectException e) {
-                StringBuilder b = new StringBuilder(e.getMessage().replace(caseDir.toString(), "<case>")).append('\n');
+                StringBuilder b = new StringBuilder(e.getMessage().replace(caseDir.toString(), "<case>")
+                        .replace(work.toString(), "<case>")).append('\n');
                 for (Problem p : e.problems()) {
                     b.append(p).append('\n');
                 }
                 Files.writeString(out.resolve("problems.txt"), b.toString(), StandardCharsets.UTF_8);
             }
             Path expected = caseDir.resolve("expected");
-            if (REGENERATE) {
+            if (spill && Files.isDirectory(work.resolve("spill"))) {
+                try (Stream<Path> left = Files.list(work.resolve("spill"))) {
+                    assertEquals(List.of(), left.toList(), "spill files are deleted after the run");
+                }
+            }
+            if (REGENERATE && !spill) {
                 deleteTree(expected);
                 copyTree(out, expected);
                 return;
             }
             List<String> differences = compare(out, expected);
             if (!differences.isEmpty()) {
-                fail(caseDir.getFileName() + ": " + differences.size() + " difference(s) with expected/ "
+                fail(caseDir.getFileName() + (spill ? " (spilling)" : "") + ": " + differences.size() + " difference(s) with expected/ "
                         + "(regenerate with -Dmapwright.regenerate=true and review):\n  " + String.join("\n  ", differences));
             }
         } finally {
             deleteTree(out);
+            deleteTree(work);
         }
     }
 

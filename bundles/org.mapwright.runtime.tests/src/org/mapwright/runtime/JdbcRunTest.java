@@ -1,6 +1,9 @@
 package org.mapwright.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,5 +74,27 @@ class JdbcRunTest {
                 4,Dee,2024-04-20,7.1
                 5,Eve,2024-05-25,12
                 """, Files.readString(dir.resolve("out/export.csv"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusedConnectionSettingsAreAProjectErrorAndNothingIsWritten() throws Exception {
+        Files.copy(GoldenTest.goldenFolder().resolve("0001-csv-direct-fields/project/customers.csv"), dir.resolve("customers.csv"));
+        SourceDef csv = new SourceDef("src_csv", "customers", "csv", Settings.of(Map.of("path", "customers.csv", "header", true)), schema());
+        Map<String, Object> hostile = Map.of("driver", "h2", "path", "tcp://attacker.example/db", "table", "CUSTOMERS");
+        SourceDef table = new SourceDef("src_db", "warehouse", "jdbc", Settings.of(hostile), schema());
+        Project project = new Project("jdbc", List.of(csv, table), List.of(
+                copy("load", "src_csv", new OutputDef("o_db", "jdbc", Settings.of(hostile))),
+                copy("export", "src_db", new OutputDef("o_csv", "csv", Settings.of(Map.of("path", "out/export.csv"))))));
+        new ProjectIO().write(project, dir);
+        MapwrightRuntime runtime = MapwrightRuntime.standard(CredentialStore.NONE);
+
+        InvalidProjectException load = assertThrows(InvalidProjectException.class,
+                () -> runtime.run(dir, RunOptions.defaults().withMappings(List.of("load"))));
+        assertTrue(load.problems().toString().contains("output o_db: refused connection settings: setting 'path'"), load.problems().toString());
+        InvalidProjectException export = assertThrows(InvalidProjectException.class,
+                () -> runtime.run(dir, RunOptions.defaults().withMappings(List.of("export"))));
+        assertTrue(export.problems().toString().contains("source 'warehouse': refused connection settings"), export.problems().toString());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing was written");
+        assertFalse(Files.exists(dir.resolve("rejects")), "nothing was written");
     }
 }

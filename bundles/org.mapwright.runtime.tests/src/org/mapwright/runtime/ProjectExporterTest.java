@@ -112,6 +112,10 @@ class ProjectExporterTest {
         assertTrue(sh.startsWith("#!/bin/sh\n") && sh.contains("org.mapwright.cli.Main run \"$here/project\" \"$@\""), sh);
         String bat = Files.readString(target.resolve("bin/mapwright-run.bat"));
         assertTrue(bat.contains("org.mapwright.cli.Main run \"%HERE%\\project\" %*\r\n"), bat);
+        // No "Log4j API could not find a logging provider" line (POI logs through the Log4j API).
+        String quietLog4j = "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory";
+        assertTrue(sh.contains("exec \"$java\" " + quietLog4j + " "), sh);
+        assertTrue(bat.contains("\"%JAVA%\" " + quietLog4j + " %MAPWRIGHT_OPTS%"), bat);
 
         List<String> sums = Files.readAllLines(target.resolve("SHA256SUMS"));
         assertEquals(files(target).size() - 1, sums.size());

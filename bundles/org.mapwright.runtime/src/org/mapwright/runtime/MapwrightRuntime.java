@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.mapwright.connector.jdbc.JdbcUrls;
 import org.mapwright.core.MappingDef;
+import org.mapwright.core.OutputDef;
 import org.mapwright.core.Project;
 import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.ConnectorRegistry;
 import org.mapwright.core.connector.CredentialStore;
+import org.mapwright.core.connector.Limits;
 import org.mapwright.core.io.ProjectIO;
 import org.mapwright.drift.DriftGate;
 import org.mapwright.engine.EngineLimits;
@@ -49,6 +52,8 @@ public final class MapwrightRuntime {
     /** Exit code: the run was cancelled (as for SIGINT). */
     public static final int EXIT_CANCELLED = 130;
 
+    private static final String JDBC = "jdbc";
+
     private final MappingEngine engine;
     private final CredentialStore credentials;
     private final RunListener listener;
@@ -72,7 +77,7 @@ public final class MapwrightRuntime {
      */
     public MapwrightRuntime(ConnectorRegistry connectors, CredentialStore credentials, Clock clock, RunListener listener) {
         this.engine = new MappingEngine(Objects.requireNonNull(connectors, "connectors"), Functions.standard(), clock,
-                EngineLimits.DEFAULTS);
+                EngineLimits.fromProperties(System.getProperties()));
         this.credentials = credentials == null ? CredentialStore.NONE : credentials;
         this.listener = listener == null ? RunListener.NONE : listener;
     }
@@ -150,7 +155,8 @@ public final class MapwrightRuntime {
     /** @return the engine that compiles for a backend: the backend's connectors, this runtime's clock */
     private MappingEngine engineFor(RunBackend backend) {
         return backend == null ? engine
-                : new MappingEngine(backend.connectors(engine.connectors()), Functions.standard(), engine.clock(), EngineLimits.DEFAULTS);
+                : new MappingEngine(backend.connectors(engine.connectors()), Functions.standard(), engine.clock(),
+                        EngineLimits.fromProperties(System.getProperties()));
     }
 
     /**
@@ -178,9 +184,35 @@ public final class MapwrightRuntime {
      *         mapping is unknown
      */
     public PreviewResult preview(Path projectDir, String mapping, int rows, Parameters parameters) throws InvalidProjectException {
+        return preview(projectDir, mapping, rows, parameters, Map.of());
+    }
+
+    /**
+     * Previews one mapping of a project folder with run-time parameter values and reader limits.
+     *
+     * @param limits reader limits by name over those of the project (like {@link RunOptions#limits()})
+     * @throws InvalidProjectException when the project cannot be read, a parameter or limit is
+     *         wrong or the mapping is unknown
+     */
+    public PreviewResult preview(Path projectDir, String mapping, int rows, Parameters parameters, Map<String, Long> limits)
+            throws InvalidProjectException {
         Project project = load(projectDir, parameters);
         MappingDef m = resolve(project, mapping);
-        return preview(project, m.id(), PreviewRequest.of(ProjectIO.projectFolder(projectDir), rows));
+        PreviewRequest defaults = PreviewRequest.of(ProjectIO.projectFolder(projectDir), rows);
+        return preview(project, m.id(), new PreviewRequest(defaults.projectDirectory(), defaults.credentials(), limits(project, limits),
+                defaults.rows(), defaults.maxSourceRows(), defaults.maxRejects(), defaults.monitor()));
+    }
+
+    /**
+     * @return the project's reader limits with {@code overrides} applied
+     * @throws InvalidProjectException for an unknown limit name or a value out of range
+     */
+    public static Limits limits(Project project, Map<String, Long> overrides) throws InvalidProjectException {
+        try {
+            return project.limits().with(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProjectException(e.getMessage(), List.of());
+        }
     }
 
     /**
@@ -221,6 +253,7 @@ public final class MapwrightRuntime {
     public RunReport run(Path projectDir, RunOptions options, RunBackend backend, Map<String, String> backendOptions)
             throws InvalidProjectException, IOException {
         Project project = load(projectDir, options.parameters());
+        Limits limits = limits(project, options.limits());
         List<String> ids = new ArrayList<>();
         for (String m : options.mappings()) {
             ids.add(resolve(project, m).id());
@@ -243,13 +276,14 @@ public final class MapwrightRuntime {
             }
         }
         errors.addAll(DriftGate.problems(project));
+        errors.addAll(refusedConnections(project, ids, folder, options.outputDirectory() == null ? folder : options.outputDirectory()));
         if (!errors.isEmpty()) {
             throw new InvalidProjectException(ProjectIO.projectFile(projectDir) + ": " + errors.size()
                     + (errors.size() == 1 ? " error" : " errors") + ", nothing was run", errors);
         }
-        RunRequest request = new RunRequest(folder, options.outputDirectory(), credentials, null, options.monitor());
+        RunRequest request = new RunRequest(folder, options.outputDirectory(), credentials, limits, options.monitor());
         // Each source's onDrift contract: re-inspect, then refuse to start, warn, or map new fields for this run.
-        DriftGate.Outcome drift = new DriftGate(runEngine).check(project, ids, new ConnectorContext(folder, credentials, null),
+        DriftGate.Outcome drift = new DriftGate(runEngine).check(project, ids, new ConnectorContext(folder, credentials, limits),
                 options.monitor());
         Project relocated = datasets.readOutputsWhereWritten(drift.project(), pipeline, folder, options.outputDirectory());
         RunReport report = drift.blocked() ? drift.blockedReport(project, ids, engine.clock().instant())
@@ -264,6 +298,53 @@ public final class MapwrightRuntime {
             listener.runFinished(new RunListener.FinishedRun(folder, project, report));
         }
         return report;
+    }
+
+    /**
+     * Checks the connection settings of the database sources and outputs the selected mappings use
+     * the way the JDBC connector will ({@link JdbcUrls#build}, which loads and opens nothing), so
+     * refused settings stop the run before anything is written and count as a project error (exit
+     * code 2) like elsewhere, not as a failed run.
+     */
+    private static List<Problem> refusedConnections(Project project, List<String> ids, Path folder, Path outputFolder) {
+        List<Problem> out = new ArrayList<>();
+        for (MappingDef m : project.mappings()) {
+            if (!ids.isEmpty() && !ids.contains(m.id())) {
+                continue;
+            }
+            List<String> sources = new ArrayList<>();
+            sources.add(m.sourceId());
+            m.joins().forEach(j -> sources.add(j.sourceId()));
+            for (String id : sources) {
+                project.source(id).filter(s -> JDBC.equals(s.connector())).ifPresent(s -> {
+                    String refused = refused(ConnectorContext.of(folder), s.settings());
+                    if (refused != null) {
+                        out.add(Problem.error(Problem.Location.of(m.id(), Problem.SOURCE),
+                                "source '" + s.name() + "': refused connection settings: " + refused, null));
+                    }
+                });
+            }
+            for (int i = 0; i < m.outputs().size(); i++) {
+                OutputDef o = m.outputs().get(i);
+                if (JDBC.equals(o.connector())) {
+                    String refused = refused(ConnectorContext.of(outputFolder), o.settings());
+                    if (refused != null) {
+                        out.add(Problem.error(Problem.Location.of(m.id(), Problem.output(i)),
+                                "output " + o.id() + ": refused connection settings: " + refused, null));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String refused(ConnectorContext context, org.mapwright.core.Settings settings) {
+        try {
+            JdbcUrls.build(context, settings);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /** @return the process exit code for a run's outcome: 0, 1 or 130 */

@@ -3,9 +3,13 @@ package org.mapwright.internal.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mapwright.core.Project;
+import org.mapwright.core.SourceDef;
 import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.core.io.ProjectIO;
@@ -55,6 +59,11 @@ public final class DriftCommand implements Callable<Integer>, Services.Aware {
     @Option(names = "--secrets", paramLabel = "FILE", description = "Properties file of secrets for database sources (key=secret).")
     Path secrets;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "The output of 'mapwright inspect PROJECT --source NAME --format json --profile' from before the source "
+                    + "changed; its sampled and top values let drift recognise a renamed column by its values. Repeatable (one per source).")
+    List<Path> baselines = new ArrayList<>();
+
     private Services services;
 
     @Override
@@ -80,7 +89,15 @@ public final class DriftCommand implements Callable<Integer>, Services.Aware {
             Project before = runtime.load(project);
             DriftAnalyzer analyzer = new DriftAnalyzer(runtime.engine());
             ConnectorContext context = new ConnectorContext(ProjectIO.projectFolder(project), services.credentials(secrets), null);
-            DriftReport report = analyzer.check(before, context, ProgressMonitor.NONE);
+            Map<String, Map<String, List<String>>> baseline;
+            try {
+                baseline = InspectBaseline.read(before, baselines);
+            } catch (IllegalArgumentException e) {
+                err.println("mapwright drift: --baseline " + e.getMessage());
+                return MapwrightRuntime.EXIT_INVALID;
+            }
+            DriftReport report = analyzer.check(before, before.sources().stream().map(SourceDef::id).toList(), context, ProgressMonitor.NONE,
+                    baseline);
             DriftReportWriter writer = new DriftReportWriter();
             if (!applyRenames) {
                 out.print(format == Format.json ? writer.json(report) : writer.text(report));

@@ -15,9 +15,11 @@ import org.mapwright.core.SourceDef;
 import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.DataException;
 import org.mapwright.core.connector.InspectOptions;
+import org.mapwright.core.connector.Limits;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.core.connector.RecordReader;
+import org.mapwright.core.connector.SettingsException;
 import org.mapwright.core.connector.SourceConnector;
 import org.mapwright.core.io.ProjectIO;
 import org.mapwright.core.profile.Profile;
@@ -26,6 +28,7 @@ import org.mapwright.core.profile.Profiler;
 import org.mapwright.runtime.MapwrightRuntime;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -68,6 +71,9 @@ public final class InspectCommand implements Callable<Integer>, Services.Aware {
     @Option(names = "--secrets", paramLabel = "FILE", description = "Properties file of secrets (database passwords), readable only by its owner.")
     Path secrets;
 
+    @Mixin
+    LimitOptions limits;
+
     private Services services;
 
     @Override
@@ -83,9 +89,12 @@ public final class InspectCommand implements Callable<Integer>, Services.Aware {
             err.println("mapwright: --format must be text or json, not '" + format + "'");
             return MapwrightRuntime.EXIT_INVALID;
         }
+        if (!limits.check(err)) {
+            return MapwrightRuntime.EXIT_INVALID;
+        }
         try {
             Target t = target();
-            ConnectorContext context = new ConnectorContext(t.baseDirectory, services.credentials(secrets), null);
+            ConnectorContext context = new ConnectorContext(t.baseDirectory, services.credentials(secrets), limits.over(t.limits));
             SourceConnector c = services.connectors().source(t.connector);
             Inspection inspection = c.inspect(context, t.settings, new InspectOptions(sample, full, 5), ProgressMonitor.NONE);
             Profile p = null;
@@ -101,6 +110,9 @@ public final class InspectCommand implements Callable<Integer>, Services.Aware {
             }
             out.flush();
             return MapwrightRuntime.EXIT_OK;
+        } catch (SettingsException e) {
+            err.println("mapwright: " + e.getMessage());
+            return MapwrightRuntime.EXIT_INVALID;
         } catch (DataException e) {
             err.println("mapwright: " + e.getMessage());
             return MapwrightRuntime.EXIT_DATA;
@@ -110,7 +122,8 @@ public final class InspectCommand implements Callable<Integer>, Services.Aware {
         }
     }
 
-    private record Target(String connector, Settings settings, Path baseDirectory, String label) {
+    /** What to inspect, with the reader limits of its project (or the defaults) before {@code --limit}. */
+    private record Target(String connector, Settings settings, Path baseDirectory, String label, Limits limits) {
     }
 
     private Target target() throws IOException {
@@ -119,7 +132,7 @@ public final class InspectCommand implements Callable<Integer>, Services.Aware {
             if (connector == null) {
                 throw new IllegalArgumentException("give a SOURCE file, a project with --source, or --connector with its --set settings");
             }
-            return new Target(connector, Settings.of(set), cwd, connector + " " + set);
+            return new Target(connector, Settings.of(set), cwd, connector + " " + set, Limits.DEFAULTS);
         }
         if (sourceName != null || Files.isRegularFile(ProjectIO.projectFile(path)) && Files.isDirectory(path)) {
             if (sourceName == null) {
@@ -133,7 +146,7 @@ public final class InspectCommand implements Callable<Integer>, Services.Aware {
             for (var e : set.entrySet()) {
                 settings = settings.with(e.getKey(), e.getValue());
             }
-            return new Target(s.connector(), settings, ProjectIO.projectFolder(path), s.name());
+            return new Target(s.connector(), settings, ProjectIO.projectFolder(path), s.name(), project.limits());
         }
         if (!Files.exists(path)) {
             throw new IllegalArgumentException(path + ": no such file");
@@ -141,7 +154,7 @@ public final class InspectCommand implements Callable<Integer>, Services.Aware {
         Path abs = path.toAbsolutePath().normalize();
         String kind = connector != null ? connector : kindOf(abs);
         Settings settings = Settings.of(set).with("path", abs.getFileName().toString());
-        return new Target(kind, settings, abs.getParent(), abs.getFileName().toString());
+        return new Target(kind, settings, abs.getParent(), abs.getFileName().toString(), Limits.DEFAULTS);
     }
 
     static String kindOf(Path file) {

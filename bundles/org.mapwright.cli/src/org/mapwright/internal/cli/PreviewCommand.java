@@ -41,6 +41,9 @@ public final class PreviewCommand implements Callable<Integer>, Services.Aware {
     @Mixin
     ParameterOptions parameters;
 
+    @Mixin
+    LimitOptions limits;
+
     private Services services;
 
     @Override
@@ -51,8 +54,11 @@ public final class PreviewCommand implements Callable<Integer>, Services.Aware {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!limits.check(spec.commandLine().getErr())) {
+            return MapwrightRuntime.EXIT_INVALID;
+        }
         try {
-            PreviewResult r = services.runtime(secrets).preview(project, mapping, rows, parameters.parameters());
+            PreviewResult r = services.runtime(secrets).preview(project, mapping, rows, parameters.parameters(), limits.values());
             if (r.error() != null) {
                 spec.commandLine().getErr().println("mapwright: " + r.error());
                 return MapwrightRuntime.EXIT_INVALID;

@@ -63,6 +63,9 @@ public final class RunCommand implements Callable<Integer>, Services.Aware {
     @Mixin
     HistoryOptions history;
 
+    @Mixin
+    LimitOptions limits;
+
     private Services services;
 
     @Override
@@ -74,6 +77,9 @@ public final class RunCommand implements Callable<Integer>, Services.Aware {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!limits.check(err)) {
+            return MapwrightRuntime.EXIT_INVALID;
+        }
         try {
             HistoryStore store;
             try {
@@ -85,7 +91,7 @@ public final class RunCommand implements Callable<Integer>, Services.Aware {
             HistoryOptions.Recording recording = new HistoryOptions.Recording();
             MapwrightRuntime runtime = services.runtime(secrets, store == null ? null : new HistoryRecorder(store, "cli", recording));
             ProgressMonitor monitor = quiet ? ProgressMonitor.NONE : new StderrProgress(err);
-            RunReport r = runtime.run(project, new RunOptions(output, report, mappings, monitor, parameters.parameters()),
+            RunReport r = runtime.run(project, new RunOptions(output, report, mappings, monitor, parameters.parameters(), limits.values()),
                     engine.backend(), engine.backendOptions());
             print(r, out);
             recording.print(out, err);

@@ -69,7 +69,7 @@ class CsvBadInputTest {
         assertEquals(499, out.records().size());
         assertEquals(row("2", "line 2"), out.records().get(0));
         assertEquals(1, out.errors().size());
-        assertTrue(out.errors().get(0).reason().contains("longer than 200 characters (limit maxFieldChars)"), out.errors().get(0).reason());
+        assertTrue(out.errors().get(0).reason().contains("longer than 200 characters " + Limits.hit(Limits.MAX_FIELD_CHARS)), out.errors().get(0).reason());
         assertEquals(2, out.errors().get(0).location().line());
     }
 
@@ -150,7 +150,7 @@ class CsvBadInputTest {
         CsvFixtures.Outcome out = readAll(reader);
         assertEquals(List.of(row("3", "ok")), out.records());
         assertEquals(2, out.errors().size());
-        assertEquals("the value is longer than 1000 characters (limit maxFieldChars)", out.errors().get(0).reason());
+        assertEquals("the value is longer than 1000 characters " + Limits.hit(Limits.MAX_FIELD_CHARS), out.errors().get(0).reason());
         assertEquals("b", out.errors().get(0).location().column());
         assertTrue(out.errors().get(1).reason().contains("1000 characters"), out.errors().get(1).reason());
     }
@@ -164,7 +164,7 @@ class CsvBadInputTest {
         CsvFixtures.Outcome out = readAll(reader);
         assertEquals(List.of(row("1", "2"), row("3", "4")), out.records());
         assertEquals(1, out.errors().size());
-        assertTrue(out.errors().get(0).reason().contains("longer than 2000 characters (limit maxRecordChars)"), out.errors().get(0).reason());
+        assertTrue(out.errors().get(0).reason().contains("longer than 2000 characters " + Limits.hit(Limits.MAX_RECORD_CHARS)), out.errors().get(0).reason());
         assertEquals(3, out.errors().get(0).location().line());
     }
 
@@ -178,7 +178,7 @@ class CsvBadInputTest {
         assertEquals(1, out.errors().size());
         DataException e = out.errors().get(0);
         assertTrue(e.reason().contains("skipped to the end of its line"), e.reason());
-        assertTrue(e.reason().contains("(limit maxRecordChars)"), "names the limit: " + e.reason());
+        assertTrue(e.reason().contains("(limit maxRecordChars; raise it with --limit maxRecordChars=N"), "names the limit and how to raise it: " + e.reason());
         assertEquals(3, e.location().line());
         assertTrue(e.rawText().length() <= 65_536);
     }

@@ -9,6 +9,10 @@ import static org.mapwright.connector.csv.CsvFixtures.context;
 import static org.mapwright.connector.csv.CsvFixtures.readAll;
 import static org.mapwright.connector.csv.CsvFixtures.row;
 
+import org.junit.jupiter.api.Assumptions;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,5 +174,20 @@ class CsvWriterTest {
         }
         assertTrue(Files.exists(dir.resolve("c.csv")));
         assertFalse(new CsvTargetConnector().describe(out("c.csv")).isEmpty());
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneGetsTheFolderDefault() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Schema s = Schema.of(List.of(Field.of("a", "text", DataType.TEXT)));
+        Set<PosixFilePermission> umaskDefault = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        write(out("new.csv"), s, new Object[] {"x"});
+        assertEquals(umaskDefault, Files.getPosixFilePermissions(dir.resolve("new.csv")), "not owner-only like a temp file");
+
+        Files.writeString(dir.resolve("old.csv"), "old\n");
+        Files.setPosixFilePermissions(dir.resolve("old.csv"), PosixFilePermissions.fromString("rw-r-----"));
+        write(out("old.csv"), s, new Object[] {"y"});
+        assertEquals("text\ny\n", Files.readString(dir.resolve("old.csv")));
+        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(dir.resolve("old.csv")));
     }
 }

@@ -35,7 +35,8 @@ import org.mapwright.internal.connector.csv.CsvSettings;
  * <dt>{@code neutralizeFormulas}</dt><dd>default {@code true}: a text value starting with
  *     {@code = + - @}, TAB or CR gets a leading {@code '} so spreadsheets show it instead of
  *     running it (OWASP CSV injection). Numbers are never touched, neither typed ones nor text that
- *     is just a signed number such as {@code -12.5}.</dd>
+ *     is just a signed number such as {@code -12.5} (the rule of
+ *     {@link org.mapwright.core.value.FormulaText}, shared with the Excel writer).</dd>
  * </dl>
  *
  * <h2>Values</h2>

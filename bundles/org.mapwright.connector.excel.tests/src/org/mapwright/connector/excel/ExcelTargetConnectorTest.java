@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,6 +117,26 @@ class ExcelTargetConnectorTest {
     }
 
     @Test
+    void neutralizesFormulaTextButNotNumbersLikeTheCsvWriter() throws Exception {
+        Schema text = Schema.of(List.of(Field.of("a", "text", DataType.TEXT)));
+        List<String> values = List.of("=SUM(A1:A9)", "+49 30 1234", "@cmd", "-12.5", "\tx", "\rx", "-", "a=b", "+1.5E3");
+        try (RecordWriter w = new ExcelTargetConnector().open(ConnectorContext.of(dir), out("f.xlsx"), text)) {
+            for (String v : values) {
+                w.write(new Object[] { v });
+            }
+            w.commit();
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve("f.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            List<String> cells = new java.util.ArrayList<>();
+            for (int i = 1; i <= values.size(); i++) {
+                cells.add(sheet.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertEquals(List.of("'=SUM(A1:A9)", "'+49 30 1234", "'@cmd", "-12.5", "'\tx", "'\rx", "'-", "a=b", "+1.5E3"), cells);
+        }
+    }
+
+    @Test
     void roundTripsThroughTheReader() throws Exception {
         try (RecordWriter w = writer(out("round.xlsx"))) {
             w.write(ROW1);
@@ -161,7 +184,8 @@ class ExcelTargetConnectorTest {
     @Test
     void neutralisesEveryFormulaTrigger() throws Exception {
         Schema one = Schema.of(List.of(Field.of("t", "t", DataType.TEXT)));
-        String[] texts = {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "plain", "a=b"};
+        // Plain signed numbers (+1, -1) are numbers to a spreadsheet, not formulas: left alone, as in CSV.
+        String[] texts = {"=1+1", "+1+1", "-1-A1", "@SUM(A1)", "\tx", "\rx", "plain", "a=b", "+1", "-1"};
         try (RecordWriter w = new ExcelTargetConnector().open(ConnectorContext.of(dir), out("n.xlsx").with("header", false), one)) {
             for (String t : texts) {
                 w.write(new Object[] {t});
@@ -226,5 +250,23 @@ class ExcelTargetConnectorTest {
         assertThrows(DataException.class, () -> writer(Settings.empty()));
         assertFalse(new File(dir.toFile(), "n.xlsx").exists());
         assertEquals("excel out/x.xlsx [Data]", new ExcelTargetConnector().describe(out("out/x.xlsx").with("sheet", "Data")));
+    }
+
+    @Test
+    void aReplacedWorkbookKeepsItsPermissionsAndANewOneGetsTheFolderDefault() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Set<PosixFilePermission> umaskDefault = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        for (String name : List.of("new.xlsx", "old.xlsx")) {
+            if (name.equals("old.xlsx")) {
+                Files.writeString(dir.resolve(name), "not yet a workbook");
+                Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("rw-r-----"));
+            }
+            try (RecordWriter w = writer(out(name))) {
+                w.write(ROW1);
+                w.commit();
+            }
+        }
+        assertEquals(umaskDefault, Files.getPosixFilePermissions(dir.resolve("new.xlsx")), "not owner-only like a temp file");
+        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(dir.resolve("old.xlsx")));
     }
 }

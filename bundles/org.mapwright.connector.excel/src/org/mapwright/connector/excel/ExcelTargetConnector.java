@@ -22,7 +22,9 @@ import org.mapwright.internal.connector.excel.ExcelRecordWriter;
  * <dt>{@code neutralizeFormulas}</dt><dd>{@code true} (default): text starting with
  *     {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading
  *     apostrophe so no spreadsheet (nor a CSV exported from it) runs it as a formula;
- *     {@code false} writes text unchanged. Either way no cell is ever written as a formula.</dd>
+ *     {@code false} writes text unchanged. Either way no cell is ever written as a formula.
+ *     Text that is just a signed number such as {@code -12.5} is left alone, as in the CSV
+ *     writer: both follow {@link org.mapwright.core.value.FormulaText}.</dd>
  * </dl>
  *
  * <h2>Values</h2>

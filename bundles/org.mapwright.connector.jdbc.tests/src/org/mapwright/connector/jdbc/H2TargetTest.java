@@ -146,6 +146,83 @@ class H2TargetTest {
     }
 
     @Test
+    void replaceSwapsByRenameAndLeavesNoMarkerOrOldTable() throws Exception {
+        write(out("report", "replace"), PEOPLE, people(1, 3, "old "));
+        write(out("report", "replace"), PEOPLE, people(4, 5, "new "));
+        assertEquals(List.of("4=new 4", "5=new 5"), rows("SELECT * FROM \"report\" ORDER BY 1"));
+        assertEquals(List.of("report"), tableNames().stream().filter(n -> n.startsWith("report")).toList());
+        assertEquals(null, remark("report"));
+    }
+
+    @Test
+    void aReplaceKilledBetweenItsRenamesIsFinishedByTheNextRun() throws Exception {
+        write(out("report", "replace"), PEOPLE, people(1, 3, "old "));
+        staged("report__mw_aaaaaaaa", "mapwright:complete\nreport\nreport__mw_bbbbbbbb", 10, 11);
+        exec("ALTER TABLE \"report\" RENAME TO \"report__mw_bbbbbbbb\"");
+
+        write(out("report", "append"), PEOPLE, people(12, 12, "appended "));
+
+        assertEquals(List.of("10=new 10", "11=new 11", "12=appended 12"), rows("SELECT * FROM \"report\" ORDER BY 1"));
+        assertEquals(List.of("report"), tableNames().stream().filter(n -> n.startsWith("report")).toList());
+        assertEquals(null, remark("report"));
+    }
+
+    @Test
+    void aReplaceKilledAfterItsRenamesHasItsOldTableDroppedAndMarkerCleared() throws Exception {
+        write(out("report", "replace"), PEOPLE, people(1, 3, "old "));
+        exec("ALTER TABLE \"report\" RENAME TO \"report__mw_bbbbbbbb\"");
+        staged("report", "mapwright:complete\nreport\nreport__mw_bbbbbbbb", 10, 11);
+
+        write(out("report", "append"), PEOPLE, people(12, 12, "appended "));
+
+        assertEquals(List.of("10=new 10", "11=new 11", "12=appended 12"), rows("SELECT * FROM \"report\" ORDER BY 1"));
+        assertEquals(List.of("report"), tableNames().stream().filter(n -> n.startsWith("report")).toList());
+        assertEquals(null, remark("report"));
+    }
+
+    @Test
+    void leftoverStagingTablesOfKilledRunsAreDroppedButLookalikesKept() throws Exception {
+        write(out("report", "replace"), PEOPLE, people(1, 3, "old "));
+        staged("report__mw_cccccccc", "mapwright:staging\nreport", 20, 21);
+        staged("report__mw_dddddddd", "mapwright:complete\nreport\nreport__mw_zzzzzzzz", 30, 31);
+        staged("report__mw_eeeeeeee", null, 40, 41);
+        staged("report__mw_ffffffff", "a note of the user", 50, 51);
+        staged("other__mw_gggggggg", "mapwright:staging\nother", 60, 61);
+        staged("report_copy", "mapwright:staging\nreport", 70, 71);
+
+        write(out("report", "replace"), PEOPLE, people(4, 4, "new "));
+
+        assertEquals(List.of("4=new 4"), rows("SELECT * FROM \"report\" ORDER BY 1"));
+        assertEquals(List.of("other__mw_gggggggg", "report", "report__mw_eeeeeeee", "report__mw_ffffffff", "report_copy"),
+                tableNames().stream().filter(n -> n.startsWith("report") || n.startsWith("other")).sorted().toList());
+    }
+
+    /** A table of {@link #PEOPLE} with the given comment, as a killed replace run leaves it. */
+    private void staged(String table, String comment, int from, int to) throws SQLException {
+        exec("CREATE TABLE \"" + table + "\" (\"id\" BIGINT NOT NULL PRIMARY KEY, \"name\" VARCHAR)");
+        for (Object[] row : people(from, to, "new ")) {
+            exec("INSERT INTO \"" + table + "\" VALUES (" + row[0] + ", '" + row[1] + "')");
+        }
+        if (comment != null) {
+            exec("COMMENT ON TABLE \"" + table + "\" IS '" + comment + "'");
+        }
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private String remark(String table) throws SQLException {
+        try (ResultSet rs = db.getMetaData().getTables(null, "PUBLIC", table, null)) {
+            assertTrue(rs.next(), table);
+            String remark = rs.getString("REMARKS");
+            return remark == null || remark.isEmpty() ? null : remark;
+        }
+    }
+
+    @Test
     void replaceRecreatesATableWhoseStructureChanged() throws Exception {
         write(out("report", "replace"), PEOPLE, people(1, 3, "old "));
         Schema wider = PEOPLE.insert(2, Field.of("s", "score", DataType.DECIMAL));

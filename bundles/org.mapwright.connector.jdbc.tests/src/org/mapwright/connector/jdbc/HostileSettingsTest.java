@@ -25,6 +25,7 @@ import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.DataException;
 import org.mapwright.core.connector.InspectOptions;
 import org.mapwright.core.connector.ProgressMonitor;
+import org.mapwright.core.connector.SettingsException;
 
 /**
  * Settings crafted to make a driver run code, load classes, write files or reach other hosts.
@@ -140,11 +141,12 @@ class HostileSettingsTest {
         JdbcConnector connector = JdbcFixtures.source(drivers);
         JdbcTargetConnector target = new JdbcTargetConnector(drivers);
 
+        // SettingsException: a configuration error, which command lines report with the usage exit code.
         List<DataException> errors = List.of(
-                assertThrows(DataException.class, () -> connector.inspect(context, settings, InspectOptions.DEFAULTS, ProgressMonitor.NONE)),
-                assertThrows(DataException.class, () -> connector.open(context, settings, schema)),
-                assertThrows(DataException.class, () -> connector.browse(context, settings)),
-                assertThrows(DataException.class, () -> target.open(context, settings, schema)));
+                assertThrows(SettingsException.class, () -> connector.inspect(context, settings, InspectOptions.DEFAULTS, ProgressMonitor.NONE)),
+                assertThrows(SettingsException.class, () -> connector.open(context, settings, schema)),
+                assertThrows(SettingsException.class, () -> connector.browse(context, settings)),
+                assertThrows(SettingsException.class, () -> target.open(context, settings, schema)));
 
         assertEquals(0, drivers.calls.get(), "a driver was looked up for " + name);
         for (DataException e : errors) {

@@ -26,6 +26,7 @@ import org.mapwright.core.connector.InspectOptions;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.core.connector.RecordReader;
+import org.mapwright.core.connector.SettingsException;
 import org.mapwright.core.connector.SourceConnector;
 import org.mapwright.core.value.Values;
 import org.mapwright.internal.connector.jdbc.DriverFactory;
@@ -308,8 +309,7 @@ public final class JdbcConnector implements SourceConnector {
         try {
             return JdbcUrls.build(context, settings);
         } catch (IllegalArgumentException e) {
-            throw new DataException(DataLocation.of("jdbc connection"),
-                    "refused connection settings: " + e.getMessage());
+            throw new SettingsException(DataLocation.of("jdbc connection"), "refused connection settings: " + e.getMessage());
         }
     }
 
@@ -317,7 +317,7 @@ public final class JdbcConnector implements SourceConnector {
         try {
             return SourceSpec.parse(settings);
         } catch (IllegalArgumentException e) {
-            throw new DataException(DataLocation.of(settings.getString(TABLE, "query")), "refused source settings: " + e.getMessage());
+            throw new SettingsException(DataLocation.of(settings.getString(TABLE, "query")), "refused source settings: " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.DataException;
 import org.mapwright.core.connector.DataLocation;
 import org.mapwright.core.connector.RecordWriter;
+import org.mapwright.core.connector.SettingsException;
 import org.mapwright.core.connector.TargetConnector;
 import org.mapwright.internal.connector.jdbc.DriverFactory;
 import org.mapwright.internal.connector.jdbc.JdbcRecordWriter;
@@ -43,11 +44,16 @@ import org.mapwright.internal.connector.jdbc.TargetSpec;
  *     table throughout. {@link RecordWriter#commit()} then drops the old table and renames the
  *     new one in one transaction (PostgreSQL, and generic databases with transactional DDL), so
  *     readers see either the complete old or the complete new table: <b>exactly once</b>. H2
- *     commits every DDL statement, so there the commit swaps the rows of an old table of the
- *     same structure with {@code DELETE} + {@code INSERT ... SELECT} in one transaction (still
- *     all-or-nothing); only when the structure changed does it drop and rename, leaving a
- *     moment without the table and, after a crash in between, the new rows under the
- *     temporary name. Closing without commit rolls back and drops the temporary table; the old
+ *     commits every DDL statement, so there the commit renames the old table aside, renames the
+ *     new one in and drops the old one, each a small transaction of its own (a large
+ *     {@code DELETE} + {@code INSERT ... SELECT} swap was found partly applied after H2 reopened
+ *     a file whose writer had been killed). The temporary table carries a comment marking it as
+ *     Mapwright's, and says once all rows are in; a run killed before the swap leaves the old
+ *     table, one killed in the instant between the renames leaves the table missing until the
+ *     next run. Every run writing to the table first cleans up what killed runs left: it drops
+ *     marked temporary tables of unfinished runs, finishes an interrupted swap and drops the old
+ *     table, leaving alone tables that only look alike (no marker). Closing without commit rolls
+ *     back and drops the temporary table; the old
  *     table is untouched. Indexes, grants, defaults and views of the old table are not carried
  *     over, and a table other objects depend on cannot be replaced.</dd>
  * <dt>{@code append}</dt><dd>Inserts in batches of {@code batchSize} rows, each batch its own
@@ -107,7 +113,7 @@ public final class JdbcTargetConnector implements TargetConnector {
         try {
             target = TargetSpec.parse(settings);
         } catch (IllegalArgumentException e) {
-            throw new DataException(DataLocation.of(settings.getString(TABLE, "table")), "refused output settings: " + e.getMessage());
+            throw new SettingsException(DataLocation.of(settings.getString(TABLE, "table")), "refused output settings: " + e.getMessage());
         }
         Session session = Session.open(context, spec, drivers, Session.Purpose.WRITE, target.label());
         return JdbcRecordWriter.open(session, target, schema);

@@ -252,7 +252,7 @@ class JsonReaderTest {
         DataException e = assertThrows(DataException.class, () -> JsonFixtures.readAll(limited,
                 JsonFixtures.settings("path", "deep.json"), Schema.of(List.of(scalar("a", "a", DataType.TEXT)))));
         assertFalse(e.recoverable());
-        assertTrue(e.reason().startsWith("nesting deeper than 5 levels (limit maxNestingDepth)"), e.reason());
+        assertTrue(e.reason().startsWith("nesting deeper than 5 levels " + Limits.hit(Limits.MAX_NESTING_DEPTH)), e.reason());
     }
 
     @Test
@@ -270,9 +270,9 @@ class JsonReaderTest {
         assertEquals("ok", out.records().get(0)[0]);
         List<String> reasons = out.rejected().stream().map(DataException::reason).toList();
         assertEquals(4, reasons.size(), reasons.toString());
-        assertTrue(reasons.get(0).startsWith("text value longer than 40 characters (limit maxFieldChars)"), reasons.get(0));
-        assertTrue(reasons.get(1).startsWith("number longer than 20 characters (limit maxNumberChars)"), reasons.get(1));
-        assertTrue(reasons.get(2).startsWith("line is longer than 80 characters (limit maxRecordChars)"), reasons.get(2));
+        assertTrue(reasons.get(0).startsWith("text value longer than 40 characters " + Limits.hit(Limits.MAX_FIELD_CHARS)), reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("number longer than 20 characters " + Limits.hit(Limits.MAX_NUMBER_CHARS)), reasons.get(1));
+        assertTrue(reasons.get(2).startsWith("line is longer than 80 characters " + Limits.hit(Limits.MAX_RECORD_CHARS)), reasons.get(2));
         assertTrue(reasons.get(3).contains("more than 20 digits"), reasons.get(3));
     }
 

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,5 +180,19 @@ class JsonWriterTest {
                 () -> target.open(JsonFixtures.context(dir), JsonFixtures.settings("path", "x.json", "format", "document"), NESTED));
         assertEquals("setting 'format' must be array or ndjson, not 'document'", e.reason());
         assertEquals("json out/x.json", target.describe(JsonFixtures.settings("path", "out/x.json")));
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneGetsTheFolderDefault() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Set<PosixFilePermission> umaskDefault = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        writeRows(JsonFixtures.context(dir), "new.json");
+        assertEquals(umaskDefault, Files.getPosixFilePermissions(dir.resolve("new.json")), "not owner-only like a temp file");
+
+        Files.writeString(dir.resolve("old.json"), "[]\n");
+        Files.setPosixFilePermissions(dir.resolve("old.json"), PosixFilePermissions.fromString("rw-rw-r--"));
+        writeRows(JsonFixtures.context(dir), "old.json");
+        assertTrue(Files.readString(dir.resolve("old.json")).length() > 3);
+        assertEquals(PosixFilePermissions.fromString("rw-rw-r--"), Files.getPosixFilePermissions(dir.resolve("old.json")));
     }
 }

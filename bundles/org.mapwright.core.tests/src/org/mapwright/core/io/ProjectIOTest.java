@@ -107,4 +107,25 @@ class ProjectIOTest {
         var e = assertThrows(ProjectFormatException.class, () -> io.read(dir));
         assertTrue(e.getMessage().contains("no Mapwright project here"), e.getMessage());
     }
+
+    @Test
+    void limitsRoundTripAndOnlyThoseDifferingFromTheDefaultsAreWritten() throws Exception {
+        Project p = sample().withLimits(org.mapwright.core.connector.Limits.DEFAULTS.with("maxFieldChars", 5_000_000));
+        String json = io.toJson(p);
+        assertTrue(json.endsWith("  \"limits\": {\n    \"maxFieldChars\": 5000000\n  }\n}\n"), json);
+        assertEquals(p, io.parse(json));
+        assertEquals(5_000_000, io.parse(json).limits().maxFieldChars());
+        assertFalse(io.toJson(sample()).contains("limits"), "no key while every limit is the default");
+    }
+
+    @Test
+    void rejectsAnUnknownOrInvalidLimitNamingItsJsonPath() {
+        String base = io.toJson(sample());
+        String unknown = base.substring(0, base.lastIndexOf('}')) + ", \"limits\": {\"maxRows\": 5}}";
+        var e = assertThrows(ProjectFormatException.class, () -> io.parse(unknown));
+        assertTrue(e.getMessage().contains("$.limits.maxRows: unknown limit 'maxRows' (limits: maxFieldChars"), e.getMessage());
+        String zero = base.substring(0, base.lastIndexOf('}')) + ", \"limits\": {\"maxNestingDepth\": 0}}";
+        e = assertThrows(ProjectFormatException.class, () -> io.parse(zero));
+        assertTrue(e.getMessage().contains("$.limits.maxNestingDepth: limit maxNestingDepth must be at least 1"), e.getMessage());
+    }
 }

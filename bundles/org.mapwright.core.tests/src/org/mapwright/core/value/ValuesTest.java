@@ -3,6 +3,7 @@ package org.mapwright.core.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,5 +44,14 @@ class ValuesTest {
         assertThrows(IllegalArgumentException.class, () -> Values.parse("1e999999999", DataType.DECIMAL, null), "huge exponents are refused");
         e = assertThrows(IllegalArgumentException.class, () -> Values.parse("2024-13-01", DataType.DATE, null));
         assertEquals("'2024-13-01' is not a date (yyyy-MM-dd)", e.getMessage());
+    }
+
+    @Test
+    void aPatternTheJdkFailsOnWithAnotherExceptionIsAnIllegalArgument() {
+        for (String pattern : new String[] { "pyY", "puY", "yyyy-MM-dd pyY" }) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Values.formatter(pattern), pattern);
+            assertTrue(e.getMessage().contains("cannot be combined"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Values.parse("2024", DataType.DATE, "pyY"));
     }
 }

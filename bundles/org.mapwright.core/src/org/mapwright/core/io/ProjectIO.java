@@ -25,6 +25,7 @@ import org.mapwright.core.RuleDef;
 import org.mapwright.core.Schema;
 import org.mapwright.core.Settings;
 import org.mapwright.core.SourceDef;
+import org.mapwright.core.connector.Limits;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -137,6 +138,11 @@ public final class ProjectIO {
         ArrayNode mappings = root.putArray("mappings");
         for (MappingDef m : project.mappings()) {
             mappings.add(mapping(m));
+        }
+        // Only limits that differ from the defaults, so files of projects that never set one stay as they were.
+        if (!project.limits().overrides().isEmpty()) {
+            ObjectNode limits = root.putObject("limits");
+            project.limits().overrides().forEach(limits::put);
         }
         return pretty(root);
     }
@@ -284,7 +290,27 @@ public final class ProjectIO {
             for (int i = 0; i < ma.size(); i++) {
                 mappings.add(mapping(ma.get(i), "$.mappings[" + i + "]"));
             }
-            return new Project(name, sources, mappings);
+            return new Project(name, sources, mappings, limits(root.get("limits")));
+        }
+
+        Limits limits(JsonNode n) throws ProjectFormatException {
+            if (n == null || n.isNull()) {
+                return Limits.DEFAULTS;
+            }
+            requireObject(n, "$.limits");
+            Limits out = Limits.DEFAULTS;
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                String p = "$.limits." + e.getKey();
+                if (!e.getValue().canConvertToLong() || !e.getValue().isIntegralNumber()) {
+                    throw new ProjectFormatException(p + ": must be a whole number");
+                }
+                try {
+                    out = out.with(e.getKey(), e.getValue().longValue());
+                } catch (IllegalArgumentException ex) {
+                    throw new ProjectFormatException(p + ": " + ex.getMessage());
+                }
+            }
+            return out;
         }
 
         MappingDef mapping(JsonNode m, String p) throws ProjectFormatException {

@@ -212,9 +212,22 @@ public final class Values {
      * @return a STRICT formatter for a user pattern, so an impossible date such as 31/02/1990 is an
      *         error instead of being moved to 28/02; unquoted {@code y} is read as the proleptic
      *         year {@code u}, which strict resolution needs when the pattern has no era
-     * @throws IllegalArgumentException for an invalid pattern
+     * @throws IllegalArgumentException for an invalid pattern, naming it; also where the JDK's
+     *         pattern parser fails with another runtime exception (a {@code ClassCastException}
+     *         for pad/week-year mixes such as {@code pyY})
      */
     public static DateTimeFormatter formatter(String pattern) {
+        try {
+            return strictFormatter(pattern);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("its letters cannot be combined (the pad letter 'p' must precede a field the JDK can pad; "
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static DateTimeFormatter strictFormatter(String pattern) {
         StringBuilder p = new StringBuilder(pattern.length());
         boolean quoted = false;
         for (int i = 0; i < pattern.length(); i++) {

@@ -116,6 +116,21 @@ class HistoryStorePostgresTest {
     }
 
     @Test
+    void prunesOldRunsWithTheirDetailsInOneTransaction() throws Exception {
+        HistoryStore store = HistoryStore.open(settings(), ConnectorContext.of(dir));
+        for (int i = 0; i < 4; i++) {
+            store.record("shop", VERSION, Fixtures.report("shop", T0.plusSeconds(60 * i), 100, 99, 1, 1), "cli");
+        }
+        assertEquals(List.of(2L, 1L), store.prune("shop", Retention.last(2)).stream().map(RunSummary::id).toList());
+        assertEquals(List.of(4L, 3L), store.runs("shop", 0, 10).stream().map(RunSummary::id).toList());
+        try (Connection c = connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + schema + ".mapwright_rule_result WHERE run_id < 3")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "rule results of pruned runs go with them");
+        }
+    }
+
+    @Test
     void connectionFailuresNeverShowThePassword() throws Exception {
         Map<String, Object> m = new HashMap<>(Map.of("driver", "postgresql", "host", HOST, "port", 1L, "database", DATABASE, "user", USER,
                 "credentialKey", "history/pg", "properties", "connectTimeout=2"));

@@ -82,7 +82,7 @@ class LineageTest {
     void fieldsAreClassifiedAsIdentityOrTransformationAndJoinsAndFiltersAsIndirect() throws Exception {
         Project p = new ProjectIO().read(Fixtures.sampleProject());
         MappingLineage m = analyzer.analyze(p).mapping("map_customers").orElseThrow();
-        assertEquals(List.of("customers", "countries"), m.sources().stream().map(SourceDef::name).toList());
+        assertEquals(List.of("customers", "countries", "loyalty", "managers"), m.sources().stream().map(SourceDef::name).toList());
         FieldLineage id = m.field("t_id8k3m2q").orElseThrow();
         assertEquals(List.of(input("customers", "id", "DIRECT", "IDENTITY")), describe(id.inputs()));
         FieldLineage name = m.field("t_nm4p7r2s").orElseThrow();
@@ -90,6 +90,8 @@ class LineageTest {
                 input("customers", "last_name", "DIRECT", "TRANSFORMATION")), describe(name.inputs()));
         assertEquals(List.of(input("countries", "name", "DIRECT", "TRANSFORMATION")), describe(m.field("t_co2x7b4y").orElseThrow().inputs()));
         assertEquals(List.of(input("customers", "country_code", "INDIRECT", "JOIN"), input("countries", "code", "INDIRECT", "JOIN"),
+                input("customers", "id", "INDIRECT", "JOIN"), input("loyalty", "customer_id", "INDIRECT", "JOIN"),
+                input("countries", "region", "INDIRECT", "JOIN"), input("managers", "region", "INDIRECT", "JOIN"),
                 input("customers", "quantity", "INDIRECT", "FILTER")), describe(m.datasetInputs()));
         assertEquals("left join countries on customers.country_code = code", m.datasetInputs().get(0).transformation().description());
     }

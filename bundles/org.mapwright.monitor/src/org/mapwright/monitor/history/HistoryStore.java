@@ -390,6 +390,73 @@ public final class HistoryStore {
         return out;
     }
 
+    /**
+     * The runs {@link #prune} would delete, without deleting them.
+     *
+     * @return the project's runs the retention does not keep, newest first
+     * @throws HistoryException when the store cannot be read
+     */
+    public List<RunSummary> prunable(String project, Retention retention) throws HistoryException {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(retention, "retention");
+        return read("cannot read", List.of(), c -> prunable(c, project, retention));
+    }
+
+    /**
+     * Deletes the project's runs the retention does not keep, with everything recorded about them
+     * (mappings, rule results, outputs, warnings, rejects), in one transaction: either all of
+     * them go or none. Other projects' runs are never touched. A store that does not exist yet
+     * stays absent.
+     *
+     * @return the deleted runs, newest first
+     * @throws HistoryException when the store cannot be written (nothing is deleted then)
+     */
+    public List<RunSummary> prune(String project, Retention retention) throws HistoryException {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(retention, "retention");
+        if (schemaVersion() == 0) {
+            return List.of();
+        }
+        try (Connection c = db.connect(true)) {
+            migrate(c);
+            c.setAutoCommit(false);
+            try {
+                List<RunSummary> doomed = prunable(c, project, retention);
+                if (!doomed.isEmpty()) {
+                    try (PreparedStatement st = c.prepareStatement("DELETE FROM " + db.table(Migrations.RUN) + " WHERE run_id = ?")) {
+                        for (RunSummary r : doomed) {
+                            st.setLong(1, r.id());
+                            st.addBatch();
+                        }
+                        st.executeBatch();
+                    }
+                }
+                c.commit();
+                return doomed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot prune", e);
+        }
+    }
+
+    private List<RunSummary> prunable(Connection c, String project, Retention retention) throws SQLException {
+        List<RunSummary> all;
+        try (PreparedStatement st = c.prepareStatement(SUMMARY_COLUMNS + db.table(Migrations.RUN) + " WHERE project_name = ? ORDER BY run_id DESC")) {
+            st.setString(1, project);
+            all = summaries(st);
+        }
+        List<RunSummary> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!retention.keeps(i, all.get(i).start())) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
+    }
+
     /** @return the run with this number, with its details */
     public Optional<RunDetails> run(long id) throws HistoryException {
         return read("cannot read", Optional.empty(), c -> details(c, id));

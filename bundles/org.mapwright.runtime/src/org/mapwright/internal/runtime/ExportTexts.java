@@ -25,7 +25,7 @@ public final class ExportTexts {
                   echo "mapwright-run: no java found; install Java 17 or newer or set JAVA_HOME" >&2
                   exit 2
                 fi
-                exec "$java" ${MAPWRIGHT_OPTS:--Xmx1g} -cp "$here/lib/*" %s run "$here/project" "$@"
+                exec "$java" -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory ${MAPWRIGHT_OPTS:--Xmx1g} -cp "$here/lib/*" %s run "$here/project" "$@"
                 """.formatted(plain(projectName), mainClass);
     }
 
@@ -39,7 +39,7 @@ public final class ExportTexts {
                 set "HERE=%%~dp0.."
                 if defined JAVA_HOME (set "JAVA=%%JAVA_HOME%%\\bin\\java.exe") else (set "JAVA=java")
                 if not defined MAPWRIGHT_OPTS set "MAPWRIGHT_OPTS=-Xmx1g"
-                "%%JAVA%%" %%MAPWRIGHT_OPTS%% -cp "%%HERE%%\\lib\\*" %s run "%%HERE%%\\project" %%*
+                "%%JAVA%%" -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory %%MAPWRIGHT_OPTS%% -cp "%%HERE%%\\lib\\*" %s run "%%HERE%%\\project" %%*
                 exit /b %%ERRORLEVEL%%
                 """.formatted(plain(projectName), mainClass).replace("\n", "\r\n");
     }

@@ -3,6 +3,7 @@ package org.mapwright.internal.connector.csv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Arrays;
+import org.mapwright.core.connector.Limits;
 
 /**
  * A streaming CSV parser: a state machine over a large character buffer with the quoting rules of
@@ -367,7 +368,7 @@ public final class CsvParser implements Closeable {
                         p++;
                         ln++;
                         if (p - q > maxFieldChars + 1) {
-                            return unclosedQuote(rs, q, qLine, nf, "the value grew longer than " + maxFieldChars + " characters (limit maxFieldChars)");
+                            return unclosedQuote(rs, q, qLine, nf, "the value grew longer than " + maxFieldChars + " characters " + Limits.hit(Limits.MAX_FIELD_CHARS));
                         }
                         continue;
                     }
@@ -477,7 +478,7 @@ public final class CsvParser implements Closeable {
         pos = next;
         line = nextLine;
         if (prob == null && contentEnd - rs > maxRecordChars) {
-            prob = new CsvProblem("the record is longer than " + maxRecordChars + " characters (limit maxRecordChars)", recordLine, -1);
+            prob = new CsvProblem("the record is longer than " + maxRecordChars + " characters " + Limits.hit(Limits.MAX_RECORD_CHARS), recordLine, -1);
         }
         long badAt = input.nextBadChar();
         if (badAt != Long.MAX_VALUE) {
@@ -537,11 +538,11 @@ public final class CsvParser implements Closeable {
      */
     private int needMore(int rs, int lim, int q, long qLine, int field) {
         if (q >= 0 && lim - q > maxFieldChars + 1) {
-            return unclosedQuote(rs, q, qLine, field, "the value grew longer than " + maxFieldChars + " characters (limit maxFieldChars)");
+            return unclosedQuote(rs, q, qLine, field, "the value grew longer than " + maxFieldChars + " characters " + Limits.hit(Limits.MAX_FIELD_CHARS));
         }
         if (lim - rs > maxRecordChars) {
             if (q >= 0) {
-                return unclosedQuote(rs, q, qLine, field, "the record grew longer than " + maxRecordChars + " characters (limit maxRecordChars)");
+                return unclosedQuote(rs, q, qLine, field, "the record grew longer than " + maxRecordChars + " characters " + Limits.hit(Limits.MAX_RECORD_CHARS));
             }
             fieldCount = 0;
             recordContentEnd = lim;
@@ -552,7 +553,7 @@ public final class CsvParser implements Closeable {
                 }
             }
             problem = new CsvProblem("the record is longer than " + maxRecordChars
-                    + " characters (limit maxRecordChars); skipped to the end of its line", recordLine, -1);
+                    + " characters " + Limits.hit(Limits.MAX_RECORD_CHARS) + "; skipped to the end of its line", recordLine, -1);
             // keep the start of the record for the raw text until the caller asked for it
             rawOverride = raw(rs, Math.min(lim, rs + MAX_RAW_CHARS));
             pos = lim;
@@ -591,7 +592,7 @@ public final class CsvParser implements Closeable {
     }
 
     private CsvProblem tooLong(int field, long ln) {
-        return new CsvProblem("the value is longer than " + maxFieldChars + " characters (limit maxFieldChars)", ln, field);
+        return new CsvProblem("the value is longer than " + maxFieldChars + " characters " + Limits.hit(Limits.MAX_FIELD_CHARS), ln, field);
     }
 
     /** @return buffer index of the first character of the physical line containing {@code at} */

@@ -23,6 +23,8 @@ import org.mapwright.core.Schema;
 import org.mapwright.core.connector.DataException;
 import org.mapwright.core.connector.DataLocation;
 import org.mapwright.core.connector.RecordWriter;
+import org.mapwright.core.io.OutputFiles;
+import org.mapwright.core.value.FormulaText;
 import org.mapwright.core.value.Values;
 
 /**
@@ -93,7 +95,7 @@ public final class CsvRecordWriter implements RecordWriter {
         Path folder = this.target.getParent();
         try {
             Files.createDirectories(folder);
-            this.temp = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".tmp");
+            this.temp = OutputFiles.createTemp(this.target);
         } catch (IOException e) {
             throw new DataException(DataLocation.of(label), "cannot create the output in " + folder + ": " + e.getMessage(), e);
         }
@@ -211,7 +213,7 @@ public final class CsvRecordWriter implements RecordWriter {
     }
 
     private void appendText(String s, boolean neutralizeFormula) throws DataException {
-        String v = neutralizeFormula && isFormula(s) ? "'" + s : s;
+        String v = neutralizeFormula ? FormulaText.neutralize(s) : s;
         if (!needsQuotes(v)) {
             line.append(v);
             return;
@@ -284,39 +286,6 @@ public final class CsvRecordWriter implements RecordWriter {
         return false;
     }
 
-    /**
-     * A text cell a spreadsheet would evaluate: it starts with {@code = + - @}, TAB or CR (OWASP
-     * "CSV injection"). Text that is just a signed number ({@code -12.5}) is left alone: a
-     * spreadsheet reads it as that number, not as a formula.
-     */
-    static boolean isFormula(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        char c = s.charAt(0);
-        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
-            return false;
-        }
-        return !((c == '+' || c == '-') && isPlainNumber(s));
-    }
-
-    private static boolean isPlainNumber(String s) {
-        int i = 1;
-        int digits = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-            i++;
-            digits++;
-        }
-        if (i < s.length() && s.charAt(i) == '.') {
-            i++;
-            while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-                i++;
-                digits++;
-            }
-        }
-        return digits > 0 && i == s.length();
-    }
-
     @Override
     public void commit() throws DataException {
         if (closed || committed) {
@@ -326,6 +295,7 @@ public final class CsvRecordWriter implements RecordWriter {
             out.flush();
             channel.force(true);
             out.close();
+            OutputFiles.keepPermissions(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -24,6 +22,8 @@ import org.mapwright.core.Schema;
 import org.mapwright.core.connector.DataException;
 import org.mapwright.core.connector.DataLocation;
 import org.mapwright.core.connector.RecordWriter;
+import org.mapwright.core.io.OutputFiles;
+import org.mapwright.core.value.FormulaText;
 import org.mapwright.core.value.Values;
 
 /**
@@ -37,7 +37,8 @@ import org.mapwright.core.value.Values;
  * numbers whose digits a double does not keep (beyond about 15–17 significant digits) and dates
  * before 1900. No cell is ever written as a formula; with neutralisation on, text starting with
  * {@code = + - @}, a tab or a carriage return (which a spreadsheet or a later CSV export could
- * run as a formula) gets a leading apostrophe.
+ * run as a formula) gets a leading apostrophe, except text that is a plain signed number
+ * ({@link FormulaText}).
  *
  * <p>The workbook goes to a hidden temporary file beside the target, renamed over it on
  * {@link #commit()}; {@link #close()} without commit deletes it and leaves the target as it was.
@@ -120,7 +121,7 @@ public final class ExcelRecordWriter implements RecordWriter {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            temp = createHidden(dir, target.getFileName().toString());
+            temp = OutputFiles.createTemp(target);
         } catch (IOException e) {
             throw new DataException(loc, "cannot create a file beside " + label + ": " + e.getMessage(), e);
         }
@@ -134,21 +135,6 @@ public final class ExcelRecordWriter implements RecordWriter {
             }
             deleteQuietly(temp);
             throw new DataException(loc, "cannot start workbook: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Creates the temporary file with the folder's default permissions ({@code createTempFile}
-     * would make it owner-only, and the published file would keep that).
-     */
-    private static Path createHidden(Path dir, String name) throws IOException {
-        while (true) {
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                // another writer drew the same name; draw again
-            }
         }
     }
 
@@ -219,13 +205,7 @@ public final class ExcelRecordWriter implements RecordWriter {
 
     /** @return the text, defused if it could start a formula and neutralisation is on */
     private String text(String s) {
-        if (neutralize && !s.isEmpty()) {
-            char c = s.charAt(0);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-                return "'" + s;
-            }
-        }
-        return s;
+        return neutralize ? FormulaText.neutralize(s) : s;
     }
 
     @Override
@@ -238,6 +218,7 @@ public final class ExcelRecordWriter implements RecordWriter {
                 workbook.write(out);
             }
             workbook.close();
+            OutputFiles.keepPermissions(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

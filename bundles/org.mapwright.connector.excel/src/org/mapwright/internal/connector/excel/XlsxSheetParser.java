@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.mapwright.core.connector.DataException;
 import org.mapwright.core.connector.DataLocation;
+import org.mapwright.core.connector.Limits;
 
 /**
  * Pulls the rows of one worksheet XML part ({@code <sheetData><row><c>}) with StAX.
@@ -51,7 +52,7 @@ final class XlsxSheetParser implements SheetRowSource {
         this.text = new XmlText(maxChars);
         this.label = label;
         this.sheet = sheet;
-        this.tooLong = "text longer than " + maxChars + " characters (limit maxFieldChars)";
+        this.tooLong = "text longer than " + maxChars + " characters " + Limits.hit(Limits.MAX_FIELD_CHARS);
     }
 
     @Override

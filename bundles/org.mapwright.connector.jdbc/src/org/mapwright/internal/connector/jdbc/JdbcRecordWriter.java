@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.mapwright.connector.jdbc.ColumnInfo;
@@ -44,6 +43,7 @@ public final class JdbcRecordWriter implements RecordWriter {
     private final String tableName;
     private final TableRef existing;
     private final String tempName;
+    private final boolean tempMarked;
     private final boolean createdTable;
     private final Column[] columns;
     private final int[] keys;
@@ -59,7 +59,7 @@ public final class JdbcRecordWriter implements RecordWriter {
     private boolean closed;
 
     private JdbcRecordWriter(Session session, TargetSpec spec, String schemaName, String tableName, TableRef existing, String tempName,
-            boolean createdTable, Column[] columns, int[] keys, PreparedStatement insert, PreparedStatement update) {
+            boolean tempMarked, boolean createdTable, Column[] columns, int[] keys, PreparedStatement insert, PreparedStatement update) {
         this.session = session;
         this.spec = spec;
         this.schemaName = schemaName;
@@ -67,6 +67,7 @@ public final class JdbcRecordWriter implements RecordWriter {
         this.label = schemaName == null ? tableName : schemaName + "." + tableName;
         this.existing = existing;
         this.tempName = tempName;
+        this.tempMarked = tempMarked;
         this.createdTable = createdTable;
         this.columns = columns;
         this.keys = keys;
@@ -85,6 +86,7 @@ public final class JdbcRecordWriter implements RecordWriter {
     public static JdbcRecordWriter open(Session session, TargetSpec spec, Schema schema) throws DataException {
         DataLocation where = DataLocation.of(spec.label());
         String temp = null;
+        boolean marked = false;
         boolean created = false;
         List<String> madeTables = new ArrayList<>();
         try {
@@ -110,6 +112,9 @@ public final class JdbcRecordWriter implements RecordWriter {
             }
             String schemaName = existing != null ? existing.schema() : spec.schema() != null ? spec.schema() : meta.currentSchema();
             String tableName = existing != null ? existing.name() : spec.table();
+            if (Staging.recover(session, schemaName, tableName)) {
+                existing = meta.findTable(spec.schema(), spec.table()).orElse(null);
+            }
             String label = schemaName == null ? tableName : schemaName + "." + tableName;
             where = DataLocation.of(label);
             if (existing != null && spec.mode() == TargetSpec.Mode.REPLACE && !"TABLE".equals(existing.kind())) {
@@ -124,9 +129,11 @@ public final class JdbcRecordWriter implements RecordWriter {
                     return new Column(f.name(), t, JdbcTypes.sqlType(t), false);
                 }).toArray(Column[]::new);
                 if (spec.mode() == TargetSpec.Mode.REPLACE) {
-                    temp = tempName(tableName);
+                    temp = Staging.newName(tableName);
                     createTable(session, schemaName, temp, fields);
                     madeTables.add(session.qualified(schemaName, temp));
+                    c.commit();
+                    marked = Staging.mark(session, schemaName, temp, Staging.partial(tableName));
                     into = temp;
                 } else {
                     createTable(session, schemaName, tableName, fields);
@@ -158,7 +165,7 @@ public final class JdbcRecordWriter implements RecordWriter {
                     update = c.prepareStatement(updateSql(session, table, names, keyNames));
                 }
             }
-            return new JdbcRecordWriter(session, spec, schemaName, tableName, existing, temp, created, columns, keys, insert, update);
+            return new JdbcRecordWriter(session, spec, schemaName, tableName, existing, temp, marked, created, columns, keys, insert, update);
         } catch (SQLException e) {
             DataException error = session.error(where, "cannot prepare table " + where.file() + " for writing", e);
             abandon(session, madeTables);
@@ -197,16 +204,6 @@ public final class JdbcRecordWriter implements RecordWriter {
             }
             Checks.identifier("field name '" + f.name().replaceAll("\\p{Cntrl}", "?") + "'", f.name());
         }
-    }
-
-    private static String tempName(String table) {
-        String base = table.length() > 40 ? table.substring(0, 40) : table;
-        StringBuilder b = new StringBuilder(base).append("__mw_");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 8; i++) {
-            b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(r.nextInt(36)));
-        }
-        return b.toString();
     }
 
     private static void createTable(Session session, String schema, String table, List<Field> fields) throws SQLException {
@@ -415,46 +412,84 @@ public final class JdbcRecordWriter implements RecordWriter {
         close();
     }
 
-    /** Puts the table built under the temporary name in place of the old one. */
+    /**
+     * Puts the table built under the temporary name in place of the old one. Every transaction
+     * here is small: a large {@code DELETE} + {@code INSERT ... SELECT} swap was found partly
+     * applied after H2 reopened a file whose writer had been killed mid-transaction.
+     */
     private void swap() throws DataException {
         Connection c = session.connection();
         String temp = session.qualified(schemaName, tempName);
         String target = session.qualified(schemaName, tableName);
+        String old = null;
+        boolean marked = false;
+        boolean renamedOld = false;
+        boolean renamedNew = false;
         try (Statement st = c.createStatement()) {
             boolean transactionalDdl = session.dialect() == Dialect.POSTGRESQL
                     || session.dialect() == Dialect.GENERIC && c.getMetaData().supportsDataDefinitionAndDataManipulationTransactions();
-            if (existing != null && !transactionalDdl && sameStructure()) {
-                // H2 commits every DDL statement, so DROP + RENAME would leave a moment without the
-                // table; with an unchanged structure the rows are swapped in one transaction instead.
-                String cols = session.list(Arrays.stream(columns).map(Column::name).toList());
-                st.execute("DELETE FROM " + target);
-                st.execute("INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + temp);
-                c.commit();
-                st.execute("DROP TABLE " + temp);
-            } else {
+            if (transactionalDdl) {
                 if (existing != null) {
                     st.execute("DROP TABLE " + target);
                 }
                 st.execute("ALTER TABLE " + temp + " RENAME TO " + session.quote(tableName));
+                if (tempMarked) {
+                    Staging.unmark(session, schemaName, tableName);
+                }
+                c.commit();
+                return;
             }
+            // Each DDL statement commits on its own here, so the marker on the new table says it is
+            // complete and where the old one went: a run killed between the renames is finished by
+            // the next one (Staging.recover), and no state but the instant between them lacks the table.
+            old = existing != null ? Staging.newName(tableName) : null;
+            marked = tempMarked && Staging.mark(session, schemaName, tempName, Staging.complete(tableName, old));
+            if (existing != null) {
+                st.execute("ALTER TABLE " + target + " RENAME TO " + session.quote(old));
+                c.commit();
+                renamedOld = true;
+            }
+            st.execute("ALTER TABLE " + temp + " RENAME TO " + session.quote(tableName));
             c.commit();
+            renamedNew = true;
+            if (old != null) {
+                st.execute("DROP TABLE " + session.qualified(schemaName, old));
+                c.commit();
+            }
         } catch (SQLException e) {
             rollbackQuietly();
+            if (renamedNew || renamedOld) {
+                putBack(renamedNew, old);
+            }
             String hint = "2BP01".equals(e.getSQLState()) || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("depend")
                     ? "; other objects depend on it, so use mode append or upsert" : "";
             failure = session.error(DataLocation.of(label), "replacing table " + label + " failed, the old table is unchanged" + hint, e);
             throw failure;
         }
+        if (marked) {
+            try {
+                Staging.unmark(session, schemaName, tableName);
+                c.commit();
+            } catch (SQLException e) {
+                // The table is complete and in place; the next run clears the stale marker.
+                rollbackQuietly();
+            }
+        }
     }
 
-    private boolean sameStructure() throws SQLException {
-        Metadata meta = new Metadata(session);
-        TableRef temp = new TableRef(existing.catalog(), schemaName, tempName, "TABLE");
-        return shape(meta.columns(existing)).equals(shape(meta.columns(temp))) && meta.primaryKey(existing).equals(meta.primaryKey(temp));
-    }
-
-    private static List<String> shape(List<ColumnInfo> columns) {
-        return columns.stream().map(c -> c.name() + " " + c.typeName() + "(" + c.size() + "," + c.scale() + ") " + c.nullable()).toList();
+    /** Undoes the renames of a swap that could not drop the old table. */
+    private void putBack(boolean renamedNew, String old) {
+        try (Statement st = session.connection().createStatement()) {
+            if (renamedNew) {
+                st.execute("ALTER TABLE " + session.qualified(schemaName, tableName) + " RENAME TO " + session.quote(tempName));
+                session.connection().commit();
+            }
+            st.execute("ALTER TABLE " + session.qualified(schemaName, old) + " RENAME TO " + session.quote(tableName));
+            session.connection().commit();
+        } catch (SQLException e) {
+            // The next run's Staging.recover finishes the swap from the markers.
+            rollbackQuietly();
+        }
     }
 
     private void checkUsable() throws DataException {

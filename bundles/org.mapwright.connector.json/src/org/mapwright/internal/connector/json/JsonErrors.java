@@ -46,16 +46,16 @@ final class JsonErrors {
         String m = message == null ? "" : message;
         if (m.contains("nesting depth")) {
             return "nesting deeper than " + Math.min(limits.maxNestingDepth(), JsonFactories.MAX_SUPPORTED_DEPTH)
-                    + " levels (limit maxNestingDepth)";
+                    + " levels " + Limits.hit(Limits.MAX_NESTING_DEPTH);
         }
         if (m.contains("Number value length") || m.contains("number value length")) {
-            return "number longer than " + limits.maxNumberChars() + " characters (limit maxNumberChars)";
+            return "number longer than " + limits.maxNumberChars() + " characters " + Limits.hit(Limits.MAX_NUMBER_CHARS);
         }
         if (m.contains("String value length") || m.contains("string value length")) {
-            return "text value longer than " + limits.maxFieldChars() + " characters (limit maxFieldChars)";
+            return "text value longer than " + limits.maxFieldChars() + " characters " + Limits.hit(Limits.MAX_FIELD_CHARS);
         }
         if (m.contains("Name length") || m.contains("name length")) {
-            return "field name longer than " + limits.maxFieldChars() + " characters (limit maxFieldChars)";
+            return "field name longer than " + limits.maxFieldChars() + " characters " + Limits.hit(Limits.MAX_FIELD_CHARS);
         }
         return "input exceeds a limit: " + clean(m, true);
     }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.mapwright.core.io.OutputFiles;
 import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
 import org.mapwright.core.Schema;
@@ -94,7 +95,7 @@ public final class JsonRecordWriter implements RecordWriter {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+            tmp = OutputFiles.createTemp(this.target);
             ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
             JsonGenerator g = factory.createGenerator(w);
@@ -230,6 +231,7 @@ public final class JsonRecordWriter implements RecordWriter {
             out.flush();
             channel.force(true);
             out.close();
+            OutputFiles.keepPermissions(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -35,7 +35,7 @@ final class LineCursor extends RecordCursor {
                 record++;
                 line = lines.lineNumber();
                 throw DataException.badRecord(location(), "line is longer than " + limits.maxRecordChars()
-                        + " characters (limit maxRecordChars)", null);
+                        + " characters " + Limits.hit(Limits.MAX_RECORD_CHARS), null);
             }
             if (lines.blank()) {
                 continue;

@@ -1,6 +1,7 @@
 package org.mapwright.internal.connector.json;
 
 import java.math.BigDecimal;
+import org.mapwright.core.connector.Limits;
 
 /** Conversion of JSON number literals with a guard against exponents that explode in plain form. */
 final class Numbers {
@@ -26,7 +27,7 @@ final class Numbers {
         long integerDigits = d.precision() - scale;
         if (scale > maxDigits || integerDigits > maxDigits) {
             throw new IllegalArgumentException("number " + abbreviate(literal)
-                    + " is out of range: written in full it would have more than " + maxDigits + " digits (limit maxNumberChars)");
+                    + " is out of range: written in full it would have more than " + maxDigits + " digits " + Limits.hit(Limits.MAX_NUMBER_CHARS));
         }
         return d;
     }

@@ -177,7 +177,7 @@ final class StreamCursor extends RecordCursor {
         long length = p.currentLocation().getCharOffset() - startOffset;
         if (length > limits.maxRecordChars()) {
             throw DataException.badRecord(location(), "record is longer than " + limits.maxRecordChars()
-                    + " characters (limit maxRecordChars)", null);
+                    + " characters " + Limits.hit(Limits.MAX_RECORD_CHARS), null);
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.mapwright.core.connector.Limits;
 
 /**
  * Turns the object or array at the parser's position into compact JSON text, for text fields
@@ -79,7 +80,7 @@ final class TextCapture {
                 t = p.nextToken();
             }
         } catch (BoundedWriter.Overflow e) {
-            throw new ValueProblem("nested value is longer than " + maxChars + " characters as text (limit maxFieldChars)", path);
+            throw new ValueProblem("nested value is longer than " + maxChars + " characters as text " + Limits.hit(Limits.MAX_FIELD_CHARS), path);
         }
         return out.toString();
     }

@@ -95,7 +95,7 @@ final class ValueReader {
 
     private void checkSize(JsonParser p) throws ValueProblem {
         if (p.currentLocation().getCharOffset() - recordStart > maxRecordChars) {
-            throw problem(p, "record is longer than " + maxRecordChars + " characters (limit maxRecordChars)");
+            throw problem(p, "record is longer than " + maxRecordChars + " characters " + Limits.hit(Limits.MAX_RECORD_CHARS));
         }
     }
 

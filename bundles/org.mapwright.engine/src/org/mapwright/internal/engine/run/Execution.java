@@ -1,13 +1,18 @@
 package org.mapwright.internal.engine.run;
 
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 import org.mapwright.core.JoinDef;
@@ -34,6 +39,12 @@ import org.mapwright.engine.expr.EvaluationException;
  *
  * <p>Accounting: every row passed to {@link #process} ends as exactly one of written, rejected,
  * filtered or merged (into an existing group), so read = written + rejected + filtered + merged.
+ *
+ * <p>Memory: keyed sources (joins, {@code lookup()} tables, reference values) and groups beyond
+ * {@link EngineLimits#memoryRows()} spill to files of a {@link SpillDirectory} that
+ * {@link #close()} deletes. A row spilled for aggregation counts as merged until its partition is
+ * aggregated, when the first row of each group stops counting as merged and counts with its
+ * group.
  */
 final class Execution {
 
@@ -64,10 +75,22 @@ final class Execution {
     private final Output out;
     private final boolean enforce;
 
-    private final List<Map<Object, Object[]>> joinMaps = new ArrayList<>();
+    private final List<JoinTable> joinTables = new ArrayList<>();
+    /** Every keyed table loaded (joins, lookup tables, reference values), closed by {@link #close()}. */
+    private final List<JoinTable> tables = new ArrayList<>();
+    private final SpillDirectory spill;
     private final List<RuleSpec.Check> checks = new ArrayList<>();
     private final int[] required;
     private final Map<Keys.Composite, Group> groups = new LinkedHashMap<>();
+    /** Rows of groups that did not fit in memory, or null while all groups do. */
+    private GroupSpill groupSpill;
+    /** Groups created so far, in memory or from spilled rows. */
+    private long groupCount;
+    /** Spilled rows counted as merged whose partition has not been aggregated yet. */
+    private long spilledUnsettled;
+    /** Groups aggregated from spilled rows and not yet emitted. */
+    private long spilledGroupsPending;
+    private long spillSeq;
     private final List<String> warnings = new ArrayList<>();
     private final List<Reject> firstRejects = new ArrayList<>();
     private long moreWarnings;
@@ -91,6 +114,7 @@ final class Execution {
         this.monitor = monitor;
         this.out = out;
         this.enforce = enforce;
+        this.spill = new SpillDirectory(limits.spillDirectory());
         List<Integer> req = new ArrayList<>();
         for (int i = 0; i < plan.targets.length; i++) {
             if (!plan.targets[i].field.nullable()) {
@@ -101,19 +125,19 @@ final class Execution {
     }
 
     /**
-     * Loads everything held in memory before rows flow: joined sources, {@code lookup()} tables,
-     * the values of reference rules.
+     * Loads the keyed tables before rows flow: joined sources, {@code lookup()} tables, the values
+     * of reference rules; each in memory up to the budget, beyond on disk.
      */
     void prepare() throws DataException, LimitExceeded {
         for (JoinSpec j : plan.joins) {
-            joinMaps.add(loadJoin(j));
+            joinTables.add(loadJoin(j));
         }
         for (FunctionLookup l : plan.lookups) {
             l.fill(loadLookup(l));
         }
-        Map<String, Set<Object>> references = new HashMap<>();
+        Map<String, JoinTable> references = new HashMap<>();
         for (RuleSpec r : plan.rules) {
-            Set<Object> values = null;
+            JoinTable values = null;
             if (r.def().kind() == RuleDef.Kind.REFERENCE) {
                 String key = r.referenceSource().id() + "\u0000" + r.referenceField();
                 values = references.get(key);
@@ -122,7 +146,8 @@ final class Execution {
                     references.put(key, values);
                 }
             }
-            checks.add(r.newCheck(values, limits.maxUniqueValues()));
+            JoinTable table = values;
+            checks.add(r.newCheck(table == null ? null : v -> table.get(v) != null, limits.maxUniqueValues()));
         }
     }
 
@@ -140,7 +165,7 @@ final class Execution {
                 }
                 if (rows > limits.maxLookupRows()) {
                     throw new LimitExceeded(purpose + " '" + source.name() + "' has more than " + limits.maxLookupRows()
-                            + " rows, too many to hold in memory (limit maxLookupRows)");
+                            + " rows (limit maxLookupRows)");
                 }
                 if (r.reject != null) {
                     warn(purpose + " '" + source.name() + "': " + where(r.reject) + r.reject.reason() + "; row skipped");
@@ -153,10 +178,48 @@ final class Execution {
         }
     }
 
-    private Map<Object, Object[]> loadJoin(JoinSpec j) throws DataException, LimitExceeded {
-        Map<Object, Object[]> map = new HashMap<>();
-        long[] duplicates = {0};
-        loadSource(j.source, "lookup", (row, origin) -> {
+    /** What a keyed table keeps of a source row. */
+    private interface Entry {
+        /** Adds the row's key and kept values to the builder, or nothing (a null key never matches). */
+        void add(Object[] row, SourceRow origin, JoinTable.Builder to) throws IOException;
+    }
+
+    /**
+     * Builds a keyed table of a source in memory, moving it to disk beyond the memory budget.
+     * The table is registered for {@link #close()} at once.
+     */
+    private JoinTable loadTable(SourceDef source, String purpose, Entry entry) throws DataException, LimitExceeded {
+        JoinTable.Builder builder = new JoinTable.Builder(limits.memoryRows(), spill);
+        JoinTable table;
+        try {
+            loadSource(source, purpose, (row, origin) -> {
+                try {
+                    entry.add(row, origin, builder);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            table = builder.build();
+        } catch (UncheckedIOException e) {
+            builder.discard();
+            throw spillFailure(purpose + " '" + source.name() + "'", e.getCause());
+        } catch (IOException e) {
+            builder.discard();
+            throw spillFailure(purpose + " '" + source.name() + "'", e);
+        } catch (DataException | LimitExceeded | RuntimeException e) {
+            builder.discard();
+            throw e;
+        }
+        tables.add(table);
+        if (table.spilled()) {
+            warn(purpose + " '" + source.name() + "' has more than " + limits.memoryRows()
+                    + " keys (memoryRows); it was moved to a temporary file, which makes lookups in it slower");
+        }
+        return table;
+    }
+
+    private JoinTable loadJoin(JoinSpec j) throws DataException, LimitExceeded {
+        JoinTable table = loadTable(j.source, "lookup", (row, origin, to) -> {
             Object key;
             try {
                 key = key(j.right, row);
@@ -164,37 +227,39 @@ final class Execution {
                 warn("lookup '" + j.source.name() + "': " + where(origin.reject(null, null, "")) + e.getMessage() + "; row skipped");
                 return;
             }
-            if (key != null && map.putIfAbsent(key, row) != null) {
-                duplicates[0]++;
+            if (key != null) {
+                to.add(key, row);
             }
         });
-        if (duplicates[0] > 0) {
-            warn("lookup '" + j.source.name() + "' has " + duplicates[0] + " rows whose key an earlier row already has; the first row of each key is used");
+        if (table.duplicates() > 0) {
+            warn("lookup '" + j.source.name() + "' has " + table.duplicates() + " rows whose key an earlier row already has; the first row of each key is used");
         }
-        return map;
+        return table;
     }
 
-    private Map<Object, Object> loadLookup(FunctionLookup l) throws DataException, LimitExceeded {
-        Map<Object, Object> map = new HashMap<>();
-        loadSource(l.source, "lookup table", (row, origin) -> {
+    private DataException spillFailure(String what, IOException e) {
+        Path dir = spill.path();
+        return new DataException(null, "cannot spill " + what + " to disk" + (dir == null ? "" : " (" + dir + ")") + ": " + e.getMessage(), e);
+    }
+
+    private JoinTable loadLookup(FunctionLookup l) throws DataException, LimitExceeded {
+        return loadTable(l.source, "lookup table", (row, origin, to) -> {
             Object k = Keys.normalize(row[l.keyIndex]);
-            if (k != null && !map.containsKey(k)) {
-                map.put(k, row[l.valueIndex]);
+            if (k != null) {
+                to.add(k, new Object[] { row[l.valueIndex] });
             }
         });
-        return map;
     }
 
-    private Set<Object> loadReference(SourceDef source, String field) throws DataException, LimitExceeded {
-        Set<Object> set = new HashSet<>();
+    private JoinTable loadReference(SourceDef source, String field) throws DataException, LimitExceeded {
         int index = source.schema().indexOf(source.schema().byPath(field).orElseThrow().id());
-        loadSource(source, "reference source", (row, origin) -> {
+        Object[] none = new Object[0];
+        return loadTable(source, "reference source", (row, origin, to) -> {
             Object v = Keys.normalize(row[index]);
             if (v != null) {
-                set.add(v);
+                to.add(v, none);
             }
         });
-        return set;
     }
 
     private static Object key(CompiledExpression[] parts, Object[] row) {
@@ -288,7 +353,7 @@ final class Execution {
             } catch (EvaluationException e) {
                 return new Evaluated(null, r.reject(j.element(), Reject.EVALUATION_ERROR, e.getMessage()), null, null);
             }
-            Object[] match = key == null ? null : joinMaps.get(i).get(key);
+            Object[] match = key == null ? null : joinTables.get(i).get(key);
             if (match != null) {
                 System.arraycopy(match, 0, row, j.offset, j.width);
             } else if (j.kind == JoinDef.Kind.INNER) {
@@ -361,7 +426,7 @@ final class Execution {
         }
     }
 
-    private void group(SourceRow r, Object[] row) throws IOException, DataFailure, LimitExceeded {
+    private void group(SourceRow r, Object[] row) throws IOException, DataException, DataFailure, LimitExceeded {
         TargetNode[] targets = plan.targets;
         Object[] keyValues = new Object[targets.length];
         Object[] normalized = new Object[targets.length];
@@ -379,23 +444,49 @@ final class Execution {
         Keys.Composite key = new Keys.Composite(normalized);
         Group g = groups.get(key);
         boolean fresh = g == null;
+        if (fresh && groups.size() >= limits.memoryRows()) {
+            spillRow(new GroupSpill.Row(spillSeq++, key, keyValues, row, r.record, r.file, r.line, r.rawInput()));
+            return;
+        }
         if (fresh) {
-            if (groups.size() >= limits.maxGroups()) {
-                throw new LimitExceeded("the aggregation has more than " + limits.maxGroups()
-                        + " groups, too many to hold in memory (limit maxGroups)");
-            }
-            AggregateCall.Accumulator[][] acc = new AggregateCall.Accumulator[targets.length][];
-            for (int i = 0; i < targets.length; i++) {
-                if (targets[i].isAggregate()) {
-                    List<AggregateCall> calls = targets[i].expression.aggregates();
-                    acc[i] = new AggregateCall.Accumulator[calls.size()];
-                    for (int k = 0; k < acc[i].length; k++) {
-                        acc[i][k] = calls.get(k).newAccumulator();
-                    }
+            checkGroupCount();
+            g = newGroup(keyValues, row, r);
+        }
+        if (!accumulate(g, row, r)) {
+            return;
+        }
+        if (fresh) {
+            groups.put(key, g);
+            groupCount++;
+        } else {
+            merged++;
+        }
+    }
+
+    private void checkGroupCount() throws LimitExceeded {
+        if (groupCount >= limits.maxGroups()) {
+            throw new LimitExceeded("the aggregation has more than " + limits.maxGroups() + " groups (limit maxGroups)");
+        }
+    }
+
+    private Group newGroup(Object[] keyValues, Object[] row, SourceRow origin) {
+        TargetNode[] targets = plan.targets;
+        AggregateCall.Accumulator[][] acc = new AggregateCall.Accumulator[targets.length][];
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i].isAggregate()) {
+                List<AggregateCall> calls = targets[i].expression.aggregates();
+                acc[i] = new AggregateCall.Accumulator[calls.size()];
+                for (int k = 0; k < acc[i].length; k++) {
+                    acc[i][k] = calls.get(k).newAccumulator();
                 }
             }
-            g = new Group(keyValues, row, r, acc);
         }
+        return new Group(keyValues, row, origin, acc);
+    }
+
+    /** @return false when the row was rejected (the group is unchanged then only if it is fresh) */
+    private boolean accumulate(Group g, Object[] row, SourceRow r) throws IOException, DataFailure {
+        TargetNode[] targets = plan.targets;
         for (int i = 0; i < targets.length; i++) {
             AggregateCall.Accumulator[] acc = g.accumulators[i];
             if (acc == null) {
@@ -407,69 +498,169 @@ final class Execution {
                 }
             } catch (EvaluationException e) {
                 reject(r.reject(targets[i].field.name(), Reject.EVALUATION_ERROR, e.getMessage()), row, targets[i].field.id(), null, null);
-                return;
+                return false;
             }
         }
-        if (fresh) {
-            groups.put(key, g);
-        } else {
-            merged++;
+        return true;
+    }
+
+    /** Sends a row of a group that does not fit in memory to the partition files; it counts as merged until aggregated. */
+    private void spillRow(GroupSpill.Row row) throws DataException {
+        try {
+            if (groupSpill == null) {
+                groupSpill = new GroupSpill(spill, 0);
+                warn("the aggregation has more than " + limits.memoryRows()
+                        + " groups (memoryRows); further groups are aggregated from temporary files");
+            }
+            groupSpill.write(row);
+        } catch (IOException e) {
+            throw spillFailure("the aggregation", e);
         }
+        merged++;
+        spilledUnsettled++;
+    }
+
+    private static SourceRow origin(long record, String file, long line, String raw) {
+        return new SourceRow(null, null, null, raw, file, line, record, null);
+    }
+
+    /**
+     * Aggregates one partition file of spilled rows. Groups that do not fit in memory here either
+     * go one partition level deeper.
+     *
+     * @return a file of the partition's finished groups in first-seen order
+     */
+    private Path aggregateSpilled(Path input, int depth) throws IOException, DataException, DataFailure, LimitExceeded {
+        Map<Keys.Composite, Group> mem = new LinkedHashMap<>();
+        Map<Group, Long> seqs = new HashMap<>();
+        GroupSpill deeper = null;
+        long n = 0;
+        try {
+            try (DataInputStream in = GroupSpill.open(input)) {
+                GroupSpill.Row s;
+                while ((s = GroupSpill.readRow(in)) != null) {
+                    if ((++n & 0xFFF) == 0 && monitor.isCanceled()) {
+                        throw new CancellationException();
+                    }
+                    Group g = mem.get(s.key());
+                    boolean fresh = g == null;
+                    if (fresh && mem.size() >= limits.memoryRows() && depth < GroupSpill.MAX_DEPTH) {
+                        if (deeper == null) {
+                            deeper = new GroupSpill(spill, depth + 1);
+                        }
+                        deeper.write(s);
+                        continue;
+                    }
+                    SourceRow origin = origin(s.record(), s.file(), s.line(), s.raw());
+                    if (fresh) {
+                        checkGroupCount();
+                        g = newGroup(s.keyValues(), s.row(), origin);
+                    }
+                    spilledUnsettled--;
+                    if (fresh) {
+                        // the first row of a group counts with its group, not as merged
+                        merged--;
+                    }
+                    if (!accumulate(g, s.row(), origin)) {
+                        if (!fresh) {
+                            merged--;
+                        }
+                        continue;
+                    }
+                    if (fresh) {
+                        mem.put(s.key(), g);
+                        seqs.put(g, s.seq());
+                        groupCount++;
+                        spilledGroupsPending++;
+                    }
+                }
+            }
+            Files.deleteIfExists(input);
+            Path result = spill.newFile("result-d" + depth);
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(result), 1 << 15))) {
+                for (Group g : mem.values()) {
+                    SourceRow o = g.origin;
+                    GroupSpill.writeResult(out, new GroupSpill.Result(seqs.get(g), g.keyValues, g.firstRow, o.record, o.file, o.line,
+                            o.rawText, results(g)));
+                }
+                mem.clear();
+                seqs.clear();
+                if (deeper != null) {
+                    List<Path> parts = deeper.finish();
+                    deeper = null;
+                    List<Path> done = new ArrayList<>();
+                    for (Path p : parts) {
+                        done.add(aggregateSpilled(p, depth + 1));
+                    }
+                    GroupSpill.merge(done, r -> {
+                        GroupSpill.writeResult(out, r);
+                        return true;
+                    });
+                    for (Path p : done) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            return result;
+        } finally {
+            if (deeper != null) {
+                deeper.discard();
+            }
+        }
+    }
+
+    private static Object[][] results(Group g) {
+        Object[][] results = new Object[g.accumulators.length][];
+        for (int i = 0; i < results.length; i++) {
+            AggregateCall.Accumulator[] acc = g.accumulators[i];
+            if (acc != null) {
+                results[i] = new Object[acc.length];
+                for (int k = 0; k < acc.length; k++) {
+                    results[i][k] = acc[k].result();
+                }
+            }
+        }
+        return results;
     }
 
     /** Emits the groups of an aggregating mapping and checks the reject share. */
     void finish() throws DataException, IOException, DataFailure, LimitExceeded {
         if (plan.aggregating) {
-            TargetNode[] targets = plan.targets;
-            long n = 0;
-            long done = 0;
+            long[] n = {0};
             try {
-                groups:
-                for (Group g : groups.values()) {
-                    if ((++n & 0xFFF) == 0 && monitor.isCanceled()) {
-                        throw new CancellationException();
-                    }
-                    if (out.full()) {
+                Iterator<Group> it = groups.values().iterator();
+                while (it.hasNext()) {
+                    if (!nextGroup(++n[0])) {
                         break;
                     }
-                    done++;
-                    Object[] target = g.keyValues.clone();
-                    Object[][] results = new Object[targets.length][];
-                    for (int i = 0; i < targets.length; i++) {
-                        AggregateCall.Accumulator[] acc = g.accumulators[i];
-                        if (acc == null) {
-                            continue;
-                        }
-                        results[i] = new Object[acc.length];
-                        for (int k = 0; k < acc.length; k++) {
-                            results[i][k] = acc[k].result();
-                        }
-                        try {
-                            target[i] = targets[i].expression.evaluateGroup(g.firstRow, results[i]);
-                        } catch (EvaluationException e) {
-                            reject(g.origin.reject(targets[i].field.name(), Reject.EVALUATION_ERROR, e.getMessage()), g.firstRow,
-                                    targets[i].field.id(), null, null);
-                            continue groups;
-                        }
-                    }
-                    long before = accounted();
+                    Group g = it.next();
+                    it.remove();
+                    emitGroup(g.keyValues, g.firstRow, g.origin, results(g));
+                }
+                if (groupSpill != null && !out.full()) {
+                    List<Path> parts;
                     try {
-                        emit(target, g.origin, g.firstRow, results);
-                    } catch (DataException | LimitExceeded | RuntimeException e) {
-                        if (accounted() == before) {
-                            failedOn(g.origin, e);
+                        parts = groupSpill.finish();
+                        groupSpill = null;
+                        List<Path> done = new ArrayList<>();
+                        for (Path p : parts) {
+                            done.add(aggregateSpilled(p, 0));
                         }
-                        throw e;
+                        parts = done;
+                    } catch (IOException e) {
+                        throw spillFailure("the aggregation", e);
                     }
+                    GroupSpill.merge(parts, r -> {
+                        if (!nextGroup(++n[0])) {
+                            return false;
+                        }
+                        spilledGroupsPending--;
+                        emitGroup(r.keyValues(), r.firstRow(), origin(r.record(), r.file(), r.line(), r.raw()), r.results());
+                        return true;
+                    });
                 }
             } finally {
-                long unfinished = groups.size() - done;
-                if (unfinished > 0 && !out.full()) {
-                    // the run stopped while writing groups: count the rest so the accounting holds
-                    rejected += unfinished;
-                    warn(unfinished + " groups were not written because the run stopped; they count as rejected");
-                }
-                groups.clear();
+                settleGroups(!out.full());
             }
         }
         double pct = plan.mapping.maxRejectedPercent();
@@ -479,16 +670,88 @@ final class Execution {
         }
     }
 
+    /** @return false when the output is full; throws when the run was cancelled */
+    private boolean nextGroup(long n) {
+        if ((n & 0xFFF) == 0 && monitor.isCanceled()) {
+            throw new CancellationException();
+        }
+        return !out.full();
+    }
+
+    private void emitGroup(Object[] keyValues, Object[] firstRow, SourceRow origin, Object[][] results)
+            throws DataException, IOException, DataFailure, LimitExceeded {
+        TargetNode[] targets = plan.targets;
+        Object[] target = keyValues.clone();
+        for (int i = 0; i < targets.length; i++) {
+            if (results[i] == null) {
+                continue;
+            }
+            try {
+                target[i] = targets[i].expression.evaluateGroup(firstRow, results[i]);
+            } catch (EvaluationException e) {
+                reject(origin.reject(targets[i].field.name(), Reject.EVALUATION_ERROR, e.getMessage()), firstRow,
+                        targets[i].field.id(), null, null);
+                return;
+            }
+        }
+        long before = accounted();
+        try {
+            emit(target, origin, firstRow, results);
+        } catch (DataException | LimitExceeded | RuntimeException e) {
+            if (accounted() == before) {
+                failedOn(origin, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Counts groups (and spilled rows) the run did not get to write as rejected, with a warning,
+     * so the accounting holds; forgets them.
+     *
+     * @param count false when the output was full (a preview), which leaves the rest uncounted
+     */
+    private void settleGroups(boolean count) {
+        long unfinished = groups.size() + spilledGroupsPending;
+        if (count && spilledUnsettled > 0) {
+            merged -= spilledUnsettled;
+            rejected += spilledUnsettled;
+            warn(spilledUnsettled + " rows held in temporary files for the aggregation were not aggregated because the run stopped;"
+                    + " they count as rejected");
+        }
+        if (count && unfinished > 0) {
+            rejected += unfinished;
+            warn(unfinished + " groups were not written because the run stopped; they count as rejected");
+        }
+        groups.clear();
+        spilledGroupsPending = 0;
+        spilledUnsettled = 0;
+        if (groupSpill != null) {
+            groupSpill.discard();
+            groupSpill = null;
+        }
+    }
+
     /**
      * Ends an execution that stopped before {@link #finish()} completed: groups still pending
      * count as rejected (with a warning) so the accounting holds.
      */
     void abandon() {
-        if (!groups.isEmpty()) {
-            rejected += groups.size();
-            warn(groups.size() + " groups were not written because the run stopped; they count as rejected");
-            groups.clear();
+        settleGroups(true);
+    }
+
+    /** Releases the spilled joins and deletes every spill file. Call once the reader thread is done. */
+    void close() {
+        for (JoinTable t : tables) {
+            t.close();
         }
+        tables.clear();
+        joinTables.clear();
+        if (groupSpill != null) {
+            groupSpill.discard();
+            groupSpill = null;
+        }
+        spill.close();
     }
 
     private static String number(double d) {

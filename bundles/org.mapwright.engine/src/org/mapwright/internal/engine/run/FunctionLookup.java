@@ -1,7 +1,5 @@
 package org.mapwright.internal.engine.run;
 
-import java.util.Map;
-
 import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
 import org.mapwright.core.SourceDef;
@@ -18,7 +16,7 @@ final class FunctionLookup implements LookupResolver.LookupTable {
     final int valueIndex;
     private final Field key;
     private final Field value;
-    private volatile Map<Object, Object> data;
+    private volatile JoinTable data;
 
     FunctionLookup(SourceDef source, int keyIndex, int valueIndex) {
         this.source = source;
@@ -32,7 +30,8 @@ final class FunctionLookup implements LookupResolver.LookupTable {
         return s.id().equals(source.id()) && k == keyIndex && v == valueIndex;
     }
 
-    void fill(Map<Object, Object> newData) {
+    /** @param newData key → {value} rows */
+    void fill(JoinTable newData) {
         this.data = newData;
     }
 
@@ -52,10 +51,15 @@ final class FunctionLookup implements LookupResolver.LookupTable {
 
     @Override
     public Object get(Object k) {
-        Map<Object, Object> d = data;
+        JoinTable d = data;
         if (d == null) {
             throw new IllegalStateException("lookup table " + describe() + " was not loaded before evaluation");
         }
-        return d.get(Keys.normalize(k));
+        Object n = Keys.normalize(k);
+        if (n == null) {
+            return null;
+        }
+        Object[] row = d.get(n);
+        return row == null ? null : row[0];
     }
 }

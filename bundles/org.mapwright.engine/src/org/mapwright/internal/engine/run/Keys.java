@@ -53,6 +53,11 @@ public final class Keys {
             this.hash = Arrays.deepHashCode(values);
         }
 
+        /** @return the normalized values, not to be modified */
+        Object[] values() {
+            return values;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Composite c && c.hash == hash && Arrays.deepEquals(c.values, values);

@@ -81,6 +81,7 @@ public final class Previewer {
             if (feed != null) {
                 feed.close();
             }
+            exec.close();
         }
         return new PreviewResult(plan, out.rows, out.rejects, exec.read, exec.filtered, exec.rejected, complete, error,
                 exec.warnings());

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.mapwright.core.Field;
+import org.mapwright.core.io.OutputFiles;
 import org.mapwright.core.value.Values;
 import org.mapwright.engine.Reject;
 
@@ -51,7 +52,7 @@ public final class RejectsFile {
     public void write(Reject r) throws IOException {
         if (out == null) {
             Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            temp = OutputFiles.createTemp(target);
             out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16);
             out.write(HEADER);
             out.write('\n');
@@ -84,6 +85,7 @@ public final class RejectsFile {
         }
         out.close();
         out = null;
+        OutputFiles.keepPermissions(target, temp);
         try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.mapwright.core.DataType;
@@ -164,21 +165,21 @@ public final class RuleSpec {
     }
 
     /**
-     * @param referenceValues for a reference rule, the normalized values of the referenced field; else ignored
+     * @param referenceValues for a reference rule, whether a normalized value occurs in the referenced field; else ignored
      * @return a fresh checker for one run
      */
-    public Check newCheck(Set<Object> referenceValues, long maxUniqueValues) {
+    public Check newCheck(Predicate<Object> referenceValues, long maxUniqueValues) {
         return new Check(referenceValues, maxUniqueValues);
     }
 
     /** The run-time checker of one rule. Not thread-safe. */
     public final class Check {
         private final Set<Object> seen;
-        private final Set<Object> references;
+        private final Predicate<Object> references;
         private final long maxUnique;
         private long violations;
 
-        Check(Set<Object> references, long maxUnique) {
+        Check(Predicate<Object> references, long maxUnique) {
             this.seen = def.kind() == RuleDef.Kind.UNIQUE ? new HashSet<>() : null;
             this.references = references;
             this.maxUnique = maxUnique;
@@ -251,7 +252,7 @@ public final class RuleSpec {
                     return v == null || allowed.contains(Keys.normalize(v)) ? null
                             : "'" + Values.format(v) + "' is not one of " + allowedText;
                 case REFERENCE:
-                    return v == null || references.contains(Keys.normalize(v)) ? null
+                    return v == null || references.test(Keys.normalize(v)) ? null
                             : "'" + Values.format(v) + "' not found in " + referenceSource.name() + "." + referenceField;
                 default:
                     return null;

@@ -192,8 +192,11 @@ public final class Runner {
             if (feed != null) {
                 feed.close();
             }
-            if (exec != null && outcome.status != RunStatus.SUCCEEDED) {
-                exec.abandon();
+            if (exec != null) {
+                if (outcome.status != RunStatus.SUCCEEDED) {
+                    exec.abandon();
+                }
+                exec.close();
             }
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - t0);

@@ -1,6 +1,7 @@
 package org.mapwright.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -56,8 +57,9 @@ class DistributionIT {
         Path log = dir.resolve("run.log");
         Process p = start(log, null, home.resolve("bin/mapwright-spark").toString(), "run",
                 golden("0005-csv-aggregation").resolve("project").toString(), "-o", dir.resolve("out").toString(), "-q",
-                "--master", "local[2]", "--engine-option", "spark.sql.shuffle.partitions=2");
+                "--master", "local[2]", "--engine-option", "spark.sql.shuffle.partitions=2", "--history", dir.resolve("history").toString());
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "bin/mapwright-spark did not end");
+        assertFalse(Files.exists(golden("0005-csv-aggregation").resolve("project/.mapwright")), "nothing written into the golden project");
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), output);
         assertEquals(Files.readString(golden("0005-csv-aggregation").resolve("expected/out/by-country.csv")),

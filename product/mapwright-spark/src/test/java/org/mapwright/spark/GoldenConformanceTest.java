@@ -37,7 +37,8 @@ import org.mapwright.runtime.StandardConnectors;
 class GoldenConformanceTest {
 
     /** Cases Spark is known not to match, and why. */
-    static final Map<String, String> EXCLUDED = Map.of();
+    static final Map<String, String> EXCLUDED = Map.of("0014-excel-dates-formulas-merged-header",
+            "Excel sources are not read on Spark: validation refuses the project with a problem naming the source");
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -61,9 +62,10 @@ class GoldenConformanceTest {
         try {
             Path local = root.resolve("local");
             Path spark = root.resolve("spark");
-            run(caseDir.resolve("project"), local, false);
+            Path project = prepareProject(caseDir.resolve("project"), root.resolve("project"));
+            run(project, local, false);
             TestSpark.session();
-            run(caseDir.resolve("project"), spark, true);
+            run(project, spark, true);
             List<String> differences = OutputComparison.compare(local, spark);
             String excluded = EXCLUDED.get(name);
             if (excluded != null) {
@@ -78,6 +80,38 @@ class GoldenConformanceTest {
         } finally {
             delete(root);
         }
+    }
+
+    /**
+     * @return the project folder to run: the case's own, or a copy with the H2 databases of its
+     *         {@code <name>.h2.sql} scripts created, as the golden tests prepare it
+     */
+    static Path prepareProject(Path project, Path copy) throws IOException, java.sql.SQLException {
+        List<Path> scripts;
+        try (Stream<Path> s = Files.list(project)) {
+            scripts = s.filter(p -> p.getFileName().toString().endsWith(".h2.sql")).sorted().toList();
+        }
+        if (scripts.isEmpty()) {
+            return project;
+        }
+        try (Stream<Path> s = Files.walk(project)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path target = copy.resolve(project.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+        for (Path script : scripts) {
+            String name = script.getFileName().toString();
+            Path db = copy.resolve(name.substring(0, name.length() - ".h2.sql".length()));
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", "sa");
+            try (java.sql.Connection c = new org.h2.Driver().connect("jdbc:h2:file:" + db.toAbsolutePath(), props);
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("RUNSCRIPT FROM '" + copy.resolve(name).toAbsolutePath().toString().replace("'", "''") + "' CHARSET 'UTF-8'");
+            }
+        }
+        return copy;
     }
 
     /** Runs a project into a folder and writes its summary there, like the golden tests. */

@@ -1,6 +1,7 @@
 package org.mapwright.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -61,9 +62,11 @@ class SparkCommandLineTest {
     @Test
     void runsAProjectWithEngineSparkAndWritesWhatTheLocalEngineWrites() throws Exception {
         TestSpark.session();
+        // The run history goes to the temporary folder, not into the checked-in golden project.
         int code = mapwright("run", golden("0002-csv-expressions").toString(), "-o", dir.resolve("spark").toString(), "-q",
-                "--engine", "spark", "--master", "local[2]");
+                "--engine", "spark", "--master", "local[2]", "--history", dir.resolve("history").toString());
         assertEquals(0, code, out + "\n" + err);
+        assertFalse(Files.exists(golden("0002-csv-expressions").resolve(".mapwright")), "nothing written into the golden project");
         assertTrue(out.toString().contains("customers clean: succeeded"), out.toString());
         assertEquals(Files.readString(golden("0002-csv-expressions").resolveSibling("expected").resolve("out/clean.csv"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("spark/out/clean.csv"), StandardCharsets.UTF_8));

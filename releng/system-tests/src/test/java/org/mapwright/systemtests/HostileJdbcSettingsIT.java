@@ -1,7 +1,7 @@
 package org.mapwright.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -21,14 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile H2, PostgreSQL and MySQL-style connection settings given to
- * {@code mapwright inspect --connector jdbc --set ...}: each is refused with a non-zero exit code
+ * {@code mapwright inspect --connector jdbc --set ...}: each is refused with exit code 2 (usage or
+ * settings)
  * and a message naming the refused setting, and no JDBC driver class is even loaded (the JVM
  * runs with {@code -Xlog:class+load}, whose output must not mention {@code org.h2} or
  * {@code org.postgresql} classes). Extends the list of the JDBC connector's HostileSettingsTest
  * with H2 file-system prefixes and MySQL/MariaDB URL options.
- *
- * <p>The refusal currently exits with 1 (the connector reports refused settings as a
- * {@code DataException}, which {@code inspect} maps to "data error"); see README.md.
  */
 class HostileJdbcSettingsIT {
 
@@ -92,8 +90,7 @@ class HostileJdbcSettingsIT {
         Cli.Result r = Cli.run(dir, Map.of("MAPWRIGHT_OPTS", "-Xmx256m -Xlog:class+load=info"), Duration.ofSeconds(60),
                 args.toArray(String[]::new));
         Cli.assertNoStackTrace(r);
-        assertNotEquals(0, r.exit(), name + " is refused\n" + r.err());
-        assertTrue(r.exit() == 1 || r.exit() == 2, name + ": exit 1 or 2, not " + r.exit());
+        assertEquals(2, r.exit(), name + " is refused as a settings error\n" + r.err());
         String err = r.err().toLowerCase(Locale.ROOT);
         assertTrue(err.contains("refused") || err.contains("unknown driver"), name + ": says it refused the settings\n" + r.err());
         assertTrue(err.contains(setting), name + ": names the setting '" + setting + "'\n" + r.err());

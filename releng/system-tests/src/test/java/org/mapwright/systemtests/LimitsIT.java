@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code maxNestingDepth}, {@code maxNumberChars}), the Excel zip-bomb settings
  * ({@code zipMinInflateRatio}, {@code zipMaxEntrySize}, which are raised or lowered per source with
  * {@code --set} or in the project), and the preview's source-row bound. The defaults are the
- * documented ones: a value just under a default limit is read.
+ * documented ones: a value just under a default limit is read. The reader limits say how to raise
+ * them, and are raised per command ({@code --limit}) or per project ({@code "limits"}).
  */
 class LimitsIT {
 
@@ -75,6 +76,43 @@ class LimitsIT {
         Cli.assertNoStackTrace(r);
         assertTrue(r.all().contains(limit), file + ": the message names the limit " + limit + "\n" + r);
         assertTrue(r.all().contains(where), file + ": the message says where (" + where + ")\n" + r);
+        if (limit.startsWith("max")) {
+            assertTrue(r.all().contains("raise it with --limit " + limit + "=N"), file + ": says how to raise " + limit + "\n" + r);
+        }
+    }
+
+    @Test
+    void limitOptionRaisesALimitForOneCommand() throws Exception {
+        Cli.Result field = Cli.run(dir, "inspect", dir.resolve("field.csv").toString(), "--limit", "maxFieldChars=2000000");
+        assertEquals(0, field.exit(), field.toString());
+        assertTrue(!field.all().contains("limit max"), field.toString());
+        Cli.Result number = Cli.run(dir, "inspect", dir.resolve("number.json").toString(), "--limit", "maxNumberChars=2000");
+        assertEquals(0, number.exit(), number.toString());
+
+        Cli.Result unknown = Cli.run(dir, "inspect", dir.resolve("field.csv").toString(), "--limit", "maxRows=5");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("unknown limit 'maxRows' (limits: maxFieldChars, maxRecordChars"), unknown.toString());
+    }
+
+    @Test
+    void aProjectsLimitsApplyToItsRunsAndTheOptionWinsOverThem() throws Exception {
+        Path data = dir.resolve("limits-project/orders.csv");
+        Projects.ordersCsv(data, 20, 0);
+        Path project = Projects.ordersProject(dir.resolve("limits-project"), data, null, List.of(Projects.csvOutput("o", "out/orders.csv")));
+        Path file = project.resolve("mapwright.json");
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.lastIndexOf('}')) + ",\n  \"limits\": {\"maxFieldChars\": 5}\n}\n");
+
+        Path report = dir.resolve("limits-project-report.json");
+        Cli.Result limited = Cli.run(dir, "run", project.toString(), "-q", "--report", report.toString());
+        assertEquals(1, limited.exit(), "names and e-mails are longer than 5 characters\n" + limited);
+        String said = limited.all() + (Files.exists(report) ? Files.readString(report) : "");
+        assertTrue(said.contains("maxFieldChars"), said);
+
+        Cli.Result raised = Cli.run(dir, "run", project.toString(), "-q", "--limit", "maxFieldChars=1000");
+        assertEquals(0, raised.exit(), raised.toString());
+        Cli.Result inspect = Cli.run(dir, "inspect", project.toString(), "--source", "orders");
+        assertTrue(inspect.all().contains("(limit maxFieldChars"), "inspect of a project source uses its limits\n" + inspect);
     }
 
     @Test

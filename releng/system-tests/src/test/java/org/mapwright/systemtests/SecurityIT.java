@@ -53,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  *     (when the distribution has {@code mapwright export});</li>
  * <li>the H2 target really is encrypted and password-protected, and no run opens a listening
  *     socket (H2 is only ever embedded);</li>
- * <li>CSV and Excel outputs neutralise text starting with {@code = + - @}, TAB or CR.</li>
+ * <li>CSV and Excel outputs neutralise text starting with {@code = + - @}, TAB or CR alike, except
+ *     text that is just a signed number such as {@code -12.5}.</li>
  * </ul>
  */
 class SecurityIT {
@@ -333,11 +334,11 @@ class SecurityIT {
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             boolean formulaStart = "=+-@\t\r".indexOf(v.charAt(0)) >= 0;
-            // The CSV writer leaves text that is just a signed number alone (a spreadsheet reads it
-            // as that number); the Excel writer prefixes every such text cell, as each documents.
-            boolean csvDangerous = formulaStart && !v.matches("[-+][0-9]+(\\.[0-9]+)?");
-            assertEquals(csvDangerous ? "'" + v : v, csvNames.get(i), "CSV value " + i + (csvDangerous ? " is neutralised" : " is unchanged"));
-            assertEquals(formulaStart ? "'" + v : v, xlsxNames.get(i), "Excel value " + i + (formulaStart ? " is neutralised" : " is unchanged"));
+            // Both writers follow one rule (FormulaText): text that is just a signed number is left
+            // alone (a spreadsheet reads it as that number); every other formula start is prefixed.
+            boolean dangerous = formulaStart && !v.matches("[-+][0-9]+(\\.[0-9]+)?");
+            assertEquals(dangerous ? "'" + v : v, csvNames.get(i), "CSV value " + i + (dangerous ? " is neutralised" : " is unchanged"));
+            assertEquals(dangerous ? "'" + v : v, xlsxNames.get(i), "Excel value " + i + (dangerous ? " is neutralised" : " is unchanged"));
         }
     }
 }

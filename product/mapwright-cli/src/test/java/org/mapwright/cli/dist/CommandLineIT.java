@@ -99,6 +99,27 @@ class CommandLineIT {
     }
 
     @Test
+    void aRerunKeepsThePermissionsOfTheFilesItReplaces(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX");
+        Path out = dir.resolve("out");
+        Result first = mapwright(dir, "run", SAMPLE.toAbsolutePath().toString(), "--output", out.toString(), "-q", "--history", "off");
+        assertEquals(0, first.exit(), first.out() + first.err());
+        Path csv = out.resolve("out/customers.csv");
+        Path rejects = out.resolve("rejects/customers.rejects.csv");
+        var umaskDefault = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        assertEquals(umaskDefault, Files.getPosixFilePermissions(csv), "a new output is not owner-only like a temporary file");
+        assertEquals(umaskDefault, Files.getPosixFilePermissions(rejects), "nor is a new rejects file");
+
+        var shared = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(csv, shared);
+        Files.setPosixFilePermissions(rejects, shared);
+        Result again = mapwright(dir, "run", SAMPLE.toAbsolutePath().toString(), "--output", out.toString(), "-q", "--history", "off");
+        assertEquals(0, again.exit(), again.out() + again.err());
+        assertEquals(shared, Files.getPosixFilePermissions(csv), "the replaced output keeps its permissions");
+        assertEquals(shared, Files.getPosixFilePermissions(rejects), "the replaced rejects file keeps its permissions");
+    }
+
+    @Test
     void validateReportsAnExpressionErrorWithExitCode2(@TempDir Path dir) throws Exception {
         Path project = dir.resolve("broken");
         copy(SAMPLE, project);
@@ -131,6 +152,27 @@ class CommandLineIT {
         assertTrue(r.out().matches("(?s).*\"name\": \"signup_date\",\\s+\"path\": \"signup_date\",\\s+\"type\": \"date\".*"),
                 "infers the ISO signup date: " + r.out());
         assertTrue(r.out().contains("\"records\": 40"), "profiles every record: " + r.out());
+    }
+
+    @Test
+    void aCleanExcelInspectPrintsNothingOnStderrAndOnlyJsonOnStdout(@TempDir Path dir) throws Exception {
+        Path xlsx = dir.resolve("orders.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream os = Files.newOutputStream(xlsx)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("Orders");
+            sheet.createRow(0).createCell(0).setCellValue("id");
+            sheet.getRow(0).createCell(1).setCellValue("amount");
+            for (int i = 1; i <= 5; i++) {
+                sheet.createRow(i).createCell(0).setCellValue(i);
+                sheet.getRow(i).createCell(1).setCellValue(i * 1.5);
+            }
+            wb.write(os);
+        }
+        Result r = mapwright(dir, "inspect", xlsx.toString(), "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        // Without a Log4j provider the Log4j API (used by POI) printed a status line, to stdout.
+        assertEquals("", r.err(), "stderr of a clean Excel inspect");
+        assertTrue(r.out().startsWith("{\n  \"formatVersion\": 1,"), r.out());
     }
 
     @Test

@@ -107,6 +107,29 @@ class DriftIT {
     }
 
     @Test
+    void aBaselineFromAnEarlierInspectRecognisesAColumnRenamedBeyondRecognitionByItsValues(@TempDir Path dir) throws Exception {
+        Path project = copySample(dir.resolve("project"));
+        Result inspect = mapwright(dir, "inspect", project.toString(), "--source", "customers", "--format", "json", "--profile");
+        assertEquals(0, inspect.exit(), inspect.err());
+        Path baseline = Files.writeString(dir.resolve("customers-before.json"), inspect.out());
+        Path csv = project.resolve("data/customers.csv");
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        Files.writeString(csv, text.substring(0, nl).replace(",email,", ",reach_at,") + text.substring(nl), StandardCharsets.UTF_8);
+
+        Result blind = mapwright(dir, "drift", project.toString(), "--format", "json");
+        assertFalse(blind.out().contains("recognised by its values"), blind.out());
+
+        Result seeing = mapwright(dir, "drift", project.toString(), "--baseline", baseline.toString(), "--apply-renames");
+        assertTrue(seeing.out().contains("recognised by its values"), seeing.out() + seeing.err());
+        assertTrue(seeing.out().contains("lower(email) → lower(reach_at)"), "rebased at the default confidence 0.8: " + seeing.out());
+
+        Result wrong = mapwright(dir, "drift", project.toString(), "--baseline", csv.toString());
+        assertEquals(2, wrong.exit(), wrong.err());
+        assertTrue(wrong.err().contains("customers.csv: not the JSON output of mapwright inspect"), wrong.err());
+    }
+
+    @Test
     void aHighConfidenceThresholdLeavesTheRenameForAPerson(@TempDir Path dir) throws Exception {
         Path project = copySample(dir.resolve("project"));
         Path header = project.resolve("data/customers.csv");

@@ -110,6 +110,19 @@ class HistoryIT {
         Result unknown = mapwright(dir, "history", project.toString(), "--run", "3");
         assertEquals(2, unknown.exit(), "the run with --history off was not recorded");
         assertTrue(unknown.err().contains("no run 3 of \"Customer onboarding (sample)\""), unknown.err());
+
+        Result dry = mapwright(dir, "history", project.toString(), "--keep-last", "1", "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().startsWith("would delete 1 run of \"Customer onboarding (sample)\""), dry.out());
+        assertTrue(dry.out().contains("\n  run 1  "), dry.out());
+        Result pruned = mapwright(dir, "history", project.toString(), "--keep-last", "1", "--format", "json");
+        assertEquals(0, pruned.exit(), pruned.err());
+        assertEquals(1, new ObjectMapper().readTree(pruned.out()).get("runs").get(0).get("id").asInt(), pruned.out());
+        Result after = mapwright(dir, "history", project.toString(), "--format", "json");
+        assertEquals(1, new ObjectMapper().readTree(after.out()).get("totalRuns").asInt(), "run 2 is kept");
+        Result badDate = mapwright(dir, "history", project.toString(), "--keep-since", "yesterday");
+        assertEquals(2, badDate.exit());
+        assertTrue(badDate.err().contains("--keep-since: 'yesterday' is neither a date"), badDate.err());
     }
 
     @Test

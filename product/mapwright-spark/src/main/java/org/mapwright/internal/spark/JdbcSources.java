@@ -38,10 +38,13 @@ import org.mapwright.internal.connector.jdbc.SourceSpec;
 final class JdbcSources {
 
     private final SparkSession spark;
+    private final Path projectDirectory;
     private final CredentialStore credentials;
 
-    JdbcSources(SparkSession spark, CredentialStore credentials) {
+    /** @param projectDirectory what relative database paths (H2 files) are relative to, as for the local engine */
+    JdbcSources(SparkSession spark, Path projectDirectory, CredentialStore credentials) {
         this.spark = spark;
+        this.projectDirectory = projectDirectory;
         this.credentials = credentials;
     }
 
@@ -49,7 +52,7 @@ final class JdbcSources {
         ConnectionSpec spec;
         SourceSpec query;
         try {
-            spec = JdbcUrls.build(new ConnectorContext(Path.of("."), credentials, null), source.settings());
+            spec = JdbcUrls.build(new ConnectorContext(projectDirectory, credentials, null), source.settings());
             query = SourceSpec.parse(source.settings());
         } catch (IllegalArgumentException e) {
             throw new DataException(DataLocation.of(source.name()), e.getMessage());
@@ -94,7 +97,7 @@ final class JdbcSources {
                         + (f.isRecord() ? "record" : "list") + ", which a database column cannot hold");
             }
         }
-        return new Sources(spark, Path.of("."), credentials, false).frame(source, df, raws, lit(false), Cols.nullOf(DataType.TEXT),
+        return new Sources(spark, projectDirectory, credentials, false).frame(source, df, raws, lit(false), Cols.nullOf(DataType.TEXT),
                 Cols.nullOf(DataType.TEXT), Cols.nullOf(DataType.TEXT), query.label(), -1, -1);
     }
 

@@ -129,7 +129,7 @@ public final class MappingJob {
                 try {
                     outputs.write(outcome.written(r), mapping.outputs());
                     outputs.commit();
-                } catch (DataException | RuntimeException e) {
+                } catch (Exception e) { // Spark throws its checked SparkException undeclared
                     outputs.discard();
                     rejects.commit();
                     return report(t0, r.withFailure(RunStatus.FAILED, "committing output failed: " + message(e)), outputReports,
@@ -154,7 +154,7 @@ public final class MappingJob {
             outputs.discard();
             rejects.discard();
             return failed(t0, RunStatus.FAILED, "cannot write rejects file " + rejects.target() + ": " + e.getMessage(), outputReports);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also Spark's undeclared checked SparkException, e.g. a cancelled job group
             outputs.discard();
             rejects.discard();
             if (request.monitor().isCanceled()) {

@@ -76,7 +76,7 @@ public final class Sources {
             case "json":
                 return json(source);
             case "jdbc":
-                return new JdbcSources(spark, credentials).read(source);
+                return new JdbcSources(spark, projectDirectory, credentials).read(source);
             default:
                 throw new DataException(DataLocation.of(source.name()), "the Spark engine cannot read " + source.connector() + " sources");
         }
