@@ -11,6 +11,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +35,7 @@ class ColumnInferrerTest {
         // whatever is inferred must be readable by the engine's parser with the inferred format
         if (r.confidence() == 1.0 && r.type() != DataType.TEXT) {
             for (String v : values) {
-                if (v != null && !v.isBlank()) {
+                if (v != null && !v.isBlank() && !options.nullTokens().contains(v.strip().toLowerCase(Locale.ROOT))) {
                     Values.parse(v, r.type(), r.format());
                 }
             }
@@ -165,12 +167,140 @@ class ColumnInferrerTest {
 
     @Test
     void tooManyStrayValuesMakeText() {
-        List<String> values = new ArrayList<>(Arrays.asList("1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        List<String> values = new ArrayList<>(Arrays.asList("1", "2", "3", "4", "5", "6", "7", "8"));
+        values.add("nine");
         values.add("ten");
         ColumnInference r = infer(values.toArray(new String[0]));
         assertType(DataType.TEXT, null, r);
         assertEquals(1.0, r.confidence());
         assertEquals(List.of(), r.mismatches());
+        assertNull(r.warning());
+    }
+
+    private static String[] dates(int count, String... outliers) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add(LocalDate.of(2024, 1, 1).plusDays(i).toString());
+        }
+        values.addAll(Arrays.asList(outliers));
+        return values.toArray(new String[0]);
+    }
+
+    @Test
+    void oneStrayValueInASmallSampleKeepsTheTypeAndIsReported() {
+        ColumnInference r = infer("1", "2", "3", "4", "5", "6", "7", "8", "9", "ten");
+        assertType(DataType.INTEGER, null, r);
+        assertEquals(0.9, r.confidence(), 1e-9, "the confidence stays the plain share");
+        assertEquals(1, r.outliers());
+        assertEquals("1 of 10 values is not an integer: 'ten'", r.warning());
+    }
+
+    @Test
+    void twoOutliersOfFortyDatesAreListedAndNullMarkersNamed() {
+        ColumnInference r = infer(dates(38, "n/a", "unknown"));
+        assertType(DataType.DATE, null, r);
+        assertEquals(38.0 / 40, r.confidence(), 1e-9);
+        assertEquals(List.of("n/a", "unknown"), r.mismatches());
+        assertEquals("2 of 40 values are not dates: 'n/a', 'unknown'; 'n/a' looks like a null marker", r.warning());
+    }
+
+    @Test
+    void warningNamesTheFormatAndElidesFurtherOutliers() {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= 196; i++) {
+            values.add(String.format("%02d/%02d/2024", i % 28 + 1, i % 12 + 1));
+        }
+        values.addAll(List.of("?", "x", "y", "z"));
+        ColumnInference r = infer(values.toArray(new String[0]));
+        assertType(DataType.DATE, "dd/MM/yyyy", r);
+        assertEquals("4 of 200 values are not dates (dd/MM/yyyy): '?', 'x', 'y', ...", r.warning());
+    }
+
+    @Test
+    void outliersNeedEnoughFittingValues() {
+        assertType(DataType.TEXT, null, infer(dates(2, "unknown")));
+        assertType(DataType.TEXT, null, infer(dates(4, "unknown")));
+        assertType(DataType.DATE, null, infer(dates(5, "unknown")));
+    }
+
+    @Test
+    void smallSampleToleranceGrowsWithTheSample() {
+        assertType(DataType.TEXT, null, infer(dates(16, "a", "b")));
+        assertType(DataType.DATE, null, infer(dates(17, "a", "b")));
+        assertType(DataType.TEXT, null, infer(dates(38, "a", "b", "c")));
+        assertType(DataType.DATE, null, infer(dates(39, "a", "b", "c")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1, 1, true", "3, 2, false", "6, 5, true", "5, 4, false",
+            "18, 16, false", "19, 17, true", "41, 38, false", "42, 39, true",
+            "100, 97, true", "100, 96, false", "149, 146, true", "150, 146, false",
+            // from 150 values on the share rule alone decides, as before
+            "200, 196, true", "200, 195, false", "10000, 9800, true", "10000, 9799, false",
+            "10, 0, false", "0, 0, false"})
+    void acceptsByShareOrBySmallSampleTolerance(long values, long fits, boolean accepted) {
+        assertEquals(accepted, InferenceOptions.DEFAULTS.accepts(values, fits));
+    }
+
+    @Test
+    void fullConfidenceToleratesNoOutlier() {
+        InferenceOptions strict = new InferenceOptions(1.0, 5, true);
+        assertFalse(strict.accepts(10, 9));
+        assertFalse(strict.accepts(100_000, 99_999));
+        assertTrue(strict.accepts(3, 3));
+        assertType(DataType.TEXT, null, infer(strict, "1", "2", "3", "4", "5", "6", "7", "8", "9", "ten"));
+    }
+
+    @Test
+    void largeSamplesKeepTheShareRule() {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 980; i++) {
+            values.add(String.valueOf(i));
+        }
+        for (int i = 0; i < 20; i++) {
+            values.add("x" + i);
+        }
+        ColumnInference r = infer(values.toArray(new String[0]));
+        assertType(DataType.INTEGER, null, r);
+        assertEquals("20 of 1000 values are not integers: 'x0', 'x1', 'x2', ...", r.warning());
+        values.set(0, "x20");
+        assertType(DataType.TEXT, null, infer(values.toArray(new String[0])));
+    }
+
+    @Test
+    void compactDatesStillNeedEveryValue() {
+        ColumnInference r = infer("20240101", "20240102", "20240103", "20240104", "20240105", "20240106",
+                "20240107", "20240108", "20240109", "n/a");
+        assertType(DataType.INTEGER, null, r);
+        assertEquals("1 of 10 values is not an integer: 'n/a'; 'n/a' looks like a null marker", r.warning());
+    }
+
+    @Test
+    void nullTokensCountAsNullsWhenTheOptionsSaySo() {
+        String[] values = {"1", "2", "N/A", "null", " - ", "NA", "3", "4", "5", "6"};
+        ColumnInference plain = infer(values);
+        assertType(DataType.TEXT, null, plain);
+        assertEquals(0, plain.nulls());
+
+        ColumnInference r = infer(InferenceOptions.DEFAULTS.withNullTokens(InferenceOptions.COMMON_NULL_TOKENS), values);
+        assertType(DataType.INTEGER, null, r);
+        assertEquals(1.0, r.confidence());
+        assertEquals(4, r.nulls());
+        assertEquals(6, r.values());
+        assertTrue(r.nullable());
+        assertNull(r.warning());
+    }
+
+    @Test
+    void nullTokensAreStrippedAndCaseInsensitive() {
+        InferenceOptions o = InferenceOptions.DEFAULTS.withNullTokens(Set.of(" NULL ", "", "Missing"));
+        assertEquals(Set.of("null", "missing"), o.nullTokens());
+        assertEquals(Set.of(), InferenceOptions.DEFAULTS.nullTokens());
+        ColumnInference r = infer(o, "MISSING", "2024-01-01", "Null");
+        assertType(DataType.DATE, null, r);
+        assertEquals(2, r.nulls());
+        assertEquals(List.of("2024-01-01"), r.samples());
     }
 
     @Test

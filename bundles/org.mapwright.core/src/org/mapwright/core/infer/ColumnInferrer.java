@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.mapwright.core.DataType;
@@ -18,8 +19,10 @@ import org.mapwright.core.value.Values;
  * count as decimals too), BOOLEAN (the words {@link Values#parseBoolean} accepts), DATE and
  * TIMESTAMP in each supported format (see below). The chosen type is the candidate that the most
  * values fit, ties going to the more specific type in that order; it must be fit by at least
- * {@link InferenceOptions#minConfidence()} of the values, otherwise the column is TEXT. A column of
- * 8-digit dates ({@code 20240131}) is a DATE only when every value is one.
+ * {@link InferenceOptions#minConfidence()} of the values, or by all but a few in a small sample
+ * ({@link InferenceOptions#accepts}), otherwise the column is TEXT. A column of 8-digit dates
+ * ({@code 20240131}) is a DATE only when every value is one. Values equal to one of
+ * {@link InferenceOptions#nullTokens()} count as null.
  *
  * <p>Numbers with a leading zero ({@code 00123}) are codes and make a column TEXT. Date formats:
  * {@code yyyy-MM-dd} (ISO, format null), {@code dd/MM/yyyy}, {@code MM/dd/yyyy}, {@code dd.MM.yyyy},
@@ -34,12 +37,14 @@ import org.mapwright.core.value.Values;
 public final class ColumnInferrer {
 
     private static final int MAX_SAMPLE_CHARS = 200;
-    private static final int MAX_MISMATCHES = 3;
+    /** Distinct values kept per type that do not fit it. */
+    static final int MAX_MISMATCHES = 3;
     private static final int TS_KEYS = 18;
     /** Date key of {@code yyyy-MM-dd}; timestamp keys {@code 2 * key} ('T') and {@code 2 * key + 1} (space). */
     private static final int ORDER_ISO = 0;
 
     private final InferenceOptions options;
+    private final int longestNullToken;
     private final TextShapes.Temporal shape = new TextShapes.Temporal();
 
     private long values;
@@ -68,12 +73,18 @@ public final class ColumnInferrer {
 
     public ColumnInferrer(InferenceOptions options) {
         this.options = options;
+        int longest = 0;
+        for (String t : options.nullTokens()) {
+            longest = Math.max(longest, t.length());
+        }
+        this.longestNullToken = longest;
     }
 
     /**
      * Adds one text value.
      *
-     * @param text the value as read; null, empty and blank text count as null
+     * @param text the value as read; null, empty and blank text and the null tokens of the options
+     *             count as null
      */
     public void accept(String text) {
         if (text == null) {
@@ -81,7 +92,7 @@ public final class ColumnInferrer {
             return;
         }
         String t = text.strip();
-        if (t.isEmpty()) {
+        if (t.isEmpty() || isNullToken(t)) {
             nulls++;
             return;
         }
@@ -155,6 +166,10 @@ public final class ColumnInferrer {
         }
     }
 
+    private boolean isNullToken(String t) {
+        return t.length() <= longestNullToken && options.nullTokens().contains(t.toLowerCase(Locale.ROOT));
+    }
+
     private static boolean isIntegral(Object value) {
         if (value instanceof BigDecimal d) {
             return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0 && d.precision() - d.scale() <= 18;
@@ -219,7 +234,7 @@ public final class ColumnInferrer {
         return values;
     }
 
-    /** @return null or blank values seen so far */
+    /** @return null values seen so far: null, blank or a null token */
     public long nulls() {
         return nulls;
     }
@@ -253,7 +268,7 @@ public final class ColumnInferrer {
             }
         }
         double confidence = (double) bestCount / values;
-        if (bestIndex < 0 || confidence < options.minConfidence()) {
+        if (bestIndex < 0 || !options.accepts(values, bestCount)) {
             return new ColumnInference(DataType.TEXT, null, nullable, 1.0, values, nulls, List.copyOf(samples), List.of());
         }
         if (best == DataType.DATE) {

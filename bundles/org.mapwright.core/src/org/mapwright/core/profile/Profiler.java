@@ -219,11 +219,12 @@ public final class Profiler {
                     }
                     Object[][] rows = batch.rows();
                     int size = batch.size();
-                    for (int c : columns) {
-                        FieldStats s = stats[c];
-                        for (int r = 0; r < size; r++) {
-                            Object[] row = rows[r];
-                            s.add(c < row.length ? row[c] : null);
+                    // row by row: each row array is loaded once, not once per column
+                    for (int r = 0; r < size; r++) {
+                        Object[] row = rows[r];
+                        int n = row.length;
+                        for (int c : columns) {
+                            stats[c].add(c < n ? row[c] : null);
                         }
                     }
                 }
@@ -330,6 +331,11 @@ public final class Profiler {
 
     /** Accumulates one field. */
     private static final class FieldStats {
+        private static final int NO_DATE = 0;
+        private static final int DATE_YMD = 1;
+        private static final int DATE_DMY = 2;
+        private static final int DATE_MDY = 3;
+
         private final Field field;
         private final DataType type;
         private final DateTimeFormatter formatter;
@@ -353,12 +359,23 @@ public final class Profiler {
         private long numbers;
         private double mean;
         private double m2;
+        /** Result of {@link #plainLong}. */
+        private long parsedLong;
+        /** The all-digit date pattern {@link #plainDate} reads for this field, or {@link #NO_DATE}. */
+        private final int dateLayout;
+        private final char dateSeparator;
 
         FieldStats(Field field, ProfileOptions options) {
             this.field = field;
             this.type = field.type();
             this.formatter = field.format() != null && (type == DataType.DATE || type == DataType.TIMESTAMP)
                     ? formatterOrNull(field.format()) : null;
+            String pattern = field.format() == null ? "yyyy-MM-dd" : field.format().replace("uuuu", "yyyy");
+            this.dateLayout = type != DataType.DATE ? NO_DATE
+                    : pattern.equals("yyyy-MM-dd") ? DATE_YMD
+                    : pattern.equals("dd/MM/yyyy") || pattern.equals("dd.MM.yyyy") ? DATE_DMY
+                    : pattern.equals("MM/dd/yyyy") ? DATE_MDY : NO_DATE;
+            this.dateSeparator = dateLayout == DATE_YMD ? '-' : dateLayout == NO_DATE ? 0 : pattern.charAt(2);
             this.maxChars = options.maxValueChars();
             this.distinct = new HyperLogLog(options.hllPrecision());
             this.top = new SpaceSaving(options.topCapacity());
@@ -401,10 +418,16 @@ public final class Profiler {
             Object typed = value;
             boolean valid = true;
             if (value instanceof String s) {
-                if (type == DataType.TEXT || type == DataType.ANY) {
-                    if (s.isBlank()) {
-                        empty++;
-                    }
+                // plain numbers without padding (most of them) skip the blank check, trimming,
+                // exceptions and, for integers, boxing; they give the values Values.parse gives
+                if (type == DataType.INTEGER && plainLong(s)) {
+                    addLong(parsedLong);
+                    return;
+                }
+                Object plain = type == DataType.DECIMAL ? plainDecimal(s) : dateLayout != NO_DATE ? plainDate(s) : null;
+                if (plain != null) {
+                    typed = plain;
+                } else if (type == DataType.TEXT || type == DataType.ANY) {
                     pattern(s);
                 } else if (s.isBlank()) {
                     nulls++;
@@ -442,6 +465,156 @@ public final class Profiler {
                 range(typed);
                 numeric(typed);
             }
+        }
+
+        /** As {@link #add} of {@code Long.valueOf(v)}, without boxing unless the top values need it. */
+        private void addLong(long v) {
+            count++;
+            distinct.addHash(HyperLogLog.mix(v));
+            if (top.mightTrack(v)) {
+                top.add(v);
+            }
+            int length = digits(v);
+            minLength = Math.min(minLength, length);
+            maxLength = Math.max(maxLength, length);
+            if (!mixed && (longRange || min == null)) {
+                if (!longRange) {
+                    longRange = true;
+                    longMin = v;
+                    longMax = v;
+                } else if (v < longMin) {
+                    longMin = v;
+                } else if (v > longMax) {
+                    longMax = v;
+                }
+            } else {
+                range(v);
+            }
+            numeric((double) v);
+        }
+
+        /**
+         * @return whether {@code s} is {@code [+-]?[0-9]{1,18}} (no padding), then its value in
+         *         {@link #parsedLong}: exactly what {@link Values#parse} gives for such text
+         */
+        private boolean plainLong(String s) {
+            int n = s.length();
+            if (n == 0 || n > 19) {
+                return false;
+            }
+            char c = s.charAt(0);
+            boolean negative = c == '-';
+            int i = negative || c == '+' ? 1 : 0;
+            if (i == n || n - i > 18) {
+                return false;
+            }
+            long v = 0;
+            for (; i < n; i++) {
+                int d = s.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    return false;
+                }
+                v = v * 10 + d;
+            }
+            parsedLong = negative ? -v : v;
+            return true;
+        }
+
+        /**
+         * @return for {@code [+-]?[0-9]*(.[0-9]*)?} with 1 to 18 digits (no padding, no exponent)
+         *         the value {@code new BigDecimal(s)} gives (same unscaled value and scale), else null
+         */
+        private static BigDecimal plainDecimal(String s) {
+            int n = s.length();
+            if (n == 0 || n > 20) {
+                return null;
+            }
+            char c = s.charAt(0);
+            boolean negative = c == '-';
+            int i = negative || c == '+' ? 1 : 0;
+            long unscaled = 0;
+            int digits = 0;
+            int scale = 0;
+            boolean point = false;
+            for (; i < n; i++) {
+                c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    unscaled = unscaled * 10 + (c - '0');
+                    digits++;
+                    if (point) {
+                        scale++;
+                    }
+                } else if (c == '.' && !point) {
+                    point = true;
+                } else {
+                    return null;
+                }
+            }
+            if (digits == 0 || digits > 18) {
+                return null;
+            }
+            return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+        }
+
+        /**
+         * @return for text of exactly the field's all-digit date pattern (no padding) the date
+         *         {@link Values#parseFixedDate} gives, without its allocations; else null
+         */
+        private LocalDate plainDate(String s) {
+            if (s.length() != 10) {
+                return null;
+            }
+            int year;
+            int month;
+            int day;
+            if (dateLayout == DATE_YMD) {
+                if (s.charAt(4) != '-' || s.charAt(7) != '-') {
+                    return null;
+                }
+                year = digitsAt(s, 0, 4);
+                month = digitsAt(s, 5, 2);
+                day = digitsAt(s, 8, 2);
+            } else {
+                if (s.charAt(2) != dateSeparator || s.charAt(5) != dateSeparator) {
+                    return null;
+                }
+                int first = digitsAt(s, 0, 2);
+                int second = digitsAt(s, 3, 2);
+                day = dateLayout == DATE_DMY ? first : second;
+                month = dateLayout == DATE_DMY ? second : first;
+                year = digitsAt(s, 6, 4);
+            }
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+                return null;
+            }
+            if (day > 28 && day > monthLength(year, month)) {
+                return null;
+            }
+            return LocalDate.of(year, month, day);
+        }
+
+        private static int monthLength(int year, int month) {
+            switch (month) {
+                case 2:
+                    return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+                case 4: case 6: case 9: case 11:
+                    return 30;
+                default:
+                    return 31;
+            }
+        }
+
+        /** @return the value of {@code n} ASCII digits at {@code from}, or -1 when one is not a digit */
+        private static int digitsAt(String s, int from, int n) {
+            int v = 0;
+            for (int i = from; i < from + n; i++) {
+                int d = s.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    return -1;
+                }
+                v = v * 10 + d;
+            }
+            return v;
         }
 
         private static long hash(Object v) {
@@ -538,6 +711,10 @@ public final class Profiler {
             } else {
                 return;
             }
+            numeric(d);
+        }
+
+        private void numeric(double d) {
             if (!Double.isFinite(d)) {
                 return;
             }
@@ -554,11 +731,21 @@ public final class Profiler {
             return s.length() <= maxChars ? s : s.substring(0, maxChars - 3) + "...";
         }
 
+        /** Counts the shape of {@code s} stripped, or counts it as empty when it is blank. */
         private void pattern(String s) {
-            String t = s.strip();
-            if (t.isEmpty()) {
+            int to = s.length();
+            int from = 0;
+            while (from < to && Shapes.space(s.charAt(from))) {
+                from++;
+            }
+            if (from == to) {
+                empty++;
                 return;
             }
+            while (Shapes.space(s.charAt(to - 1))) {
+                to--;
+            }
+            String t = from == 0 && to == s.length() ? s : s.substring(from, to);
             if (Shapes.isEmail(t)) {
                 patterns[ValuePattern.EMAIL.ordinal()]++;
             } else if (Shapes.isUrl(t)) {
@@ -632,24 +819,33 @@ public final class Profiler {
         }
 
         static boolean isEmail(String t) {
+            // indexOf is vectorized: most text has no '@' and leaves here
             int at = t.indexOf('@');
-            if (at <= 0 || at != t.lastIndexOf('@') || at == t.length() - 1) {
+            int n = t.length();
+            if (at <= 0 || at == n - 1) {
                 return false;
             }
-            int dot = t.lastIndexOf('.');
-            if (dot < at + 2 || dot == t.length() - 1) {
-                return false;
-            }
-            for (int i = 0; i < t.length(); i++) {
+            int dot = -1;
+            for (int i = 0; i < n; i++) {
                 char c = t.charAt(i);
-                if (c == ',' || c == ';' || c == '<' || c == '>' || space(c)) {
+                if (c > '@' && c < 0x7F) {
+                    // letters and the like, most of an address: nothing to check
+                    continue;
+                }
+                if (c == '.') {
+                    dot = i;
+                } else if (c == '@' ? i != at : c == ',' || c == ';' || c == '<' || c == '>' || space(c)) {
                     return false;
                 }
             }
-            return true;
+            return dot >= at + 2 && dot != n - 1;
         }
 
         static boolean isUrl(String t) {
+            char first = t.charAt(0);
+            if (first != 'h' && first != 'H' && first != 'f' && first != 'F') {
+                return false;
+            }
             int prefix = t.regionMatches(true, 0, "https://", 0, 8) ? 8
                     : t.regionMatches(true, 0, "http://", 0, 7) ? 7 : t.regionMatches(true, 0, "ftp://", 0, 6) ? 6 : -1;
             if (prefix < 0 || t.length() <= prefix || t.charAt(prefix) == '/') {
@@ -664,7 +860,7 @@ public final class Profiler {
         }
 
         /** {@link Character#isWhitespace} without its table lookup for printable ASCII. */
-        private static boolean space(char c) {
+        static boolean space(char c) {
             return (c <= ' ' || c >= 0x80) && Character.isWhitespace(c);
         }
 
