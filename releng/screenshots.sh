@@ -182,8 +182,23 @@ shot 07-auto-map 1
 key Return
 
 key ctrl+r
+# the sample was edited above: the run asks to save first (Save and Run is the default button)
+key Return
 shot 08-run-report 4
 key Escape
+
+key alt+w h
+shot 11-run-history 3
+key alt+w d
+shot 12-schema-drift 4
+key alt+w s
+key ctrl+a
+type_text "SELECT country, count(*) AS customers, sum(order_total) AS total FROM customers GROUP BY country ORDER BY total DESC"
+key ctrl+Return
+shot 13-sql-console 3
+key alt+w a
+shot 14-databases 3
+key alt+w m
 
 key ctrl+shift+p
 shot 09-preferences

@@ -18,6 +18,8 @@ import org.mapwright.core.io.ProjectIO;
 import org.mapwright.runtime.EnvironmentCredentialStore;
 import org.mapwright.runtime.MapwrightRuntime;
 import org.mapwright.ui.MapwrightUi;
+import org.mapwright.ui.sources.SecureCredentialStore;
+import org.mapwright.ui.sources.SourcesUi;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -37,10 +39,17 @@ public class LifeCycle {
     @PostContextCreate
     void postContextCreate(IEclipseContext context) {
         Path workspace = workspace();
-        CredentialStore credentials = new EnvironmentCredentialStore();
+        // Secure storage first, so every service built now (the background preview among them)
+        // finds the passwords the database wizard saved; run-time environment variables after it.
+        SecureCredentialStore secure = SourcesUi.defaultSecureStore();
+        CredentialStore environment = new EnvironmentCredentialStore();
+        CredentialStore credentials = secure == null ? environment : SecureCredentialStore.firstOf(secure, environment);
         MapwrightRuntime runtime = MapwrightRuntime.standard(credentials);
         MapwrightUi.install(context, runtime.engine(), credentials,
                 workspace.resolve(".metadata/.plugins/org.mapwright.ui/ui.prefs"));
+        if (secure != null) {
+            context.set(SecureCredentialStore.class, secure);
+        }
 
         Path requested = projectArgument(Platform.getApplicationArgs());
         Path project = requested != null ? requested : MapwrightUi.lastProject(context);

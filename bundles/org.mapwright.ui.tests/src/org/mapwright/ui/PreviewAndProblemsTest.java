@@ -65,6 +65,39 @@ class PreviewAndProblemsTest {
     }
 
     @Test
+    void statusColumnIsAsWideAsItsWidestStatusUpToACapWithTheWholeReasonAsToolTip() {
+        Table t = w.preview().table();
+        int widest = widestStatus(t);
+        int width = w.preview().columnWidth("Status");
+        assertTrue(width <= 240, "a long reason does not push the values away: " + width);
+        assertTrue(width >= Math.min(widest, 210), "as wide as the reason where it fits: " + width + " for text " + widest);
+        org.eclipse.swt.graphics.Rectangle cellBounds = t.getItem(4).getBounds(1);
+        String tip = w.preview().statusToolTip(new org.eclipse.swt.graphics.Point(cellBounds.x + 5, cellBounds.y + 2));
+        assertTrue(tip != null && tip.contains("x9") && tip.startsWith("✗ "), "the whole reason on hover: " + tip);
+        org.eclipse.swt.graphics.Rectangle okBounds = t.getItem(0).getBounds(1);
+        assertEquals(null, w.preview().statusToolTip(new org.eclipse.swt.graphics.Point(okBounds.x + 5, okBounds.y + 2)));
+        t.getColumn(1).setWidth(600);
+        ui.session.execute("edit", ProjectEdits.setExpression("map_orders", "t_total", "amount"));
+        ui.waitUntil(() -> "12.50".equals(cell(0, "total")), "the preview follows the edit");
+        assertTrue(w.preview().columnWidth("Status") <= 240,
+                "a recomputed preview sizes the status to its content again: " + w.preview().columnWidth("Status"));
+    }
+
+    private int widestStatus(Table t) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(t);
+        try {
+            gc.setFont(t.getFont());
+            int widest = gc.textExtent("Status").x;
+            for (int i = 0; i < t.getItemCount(); i++) {
+                widest = Math.max(widest, gc.textExtent(cell(i, "Status")).x);
+            }
+            return widest;
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    @Test
     void recomputesAfterAnEditAndTogglesToSourceRows() {
         ui.session.execute("edit", ProjectEdits.setExpression("map_orders", "t_total", "amount"));
         ui.waitUntil(() -> "12.50".equals(cell(0, "total")), "the preview follows the edit");

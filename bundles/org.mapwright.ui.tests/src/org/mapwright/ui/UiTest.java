@@ -61,6 +61,10 @@ public final class UiTest implements AutoCloseable {
     public boolean dirty;
 
     private UiTest(Path temp, String project) {
+        this(temp, project == null ? null : testData().resolve(project), engine());
+    }
+
+    private UiTest(Path temp, Path project, MappingEngine engine) {
         display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
         shell = new Shell(display);
         shell.setText("Mapwright test");
@@ -108,9 +112,9 @@ public final class UiTest implements AutoCloseable {
         });
         projectDir = temp.resolve("project");
         if (project != null) {
-            copy(testData().resolve(project), projectDir);
+            copy(project, projectDir);
         }
-        session = MapwrightUi.install(context, engine(), null, temp.resolve("prefs/ui.prefs"));
+        session = MapwrightUi.install(context, engine, null, temp.resolve("prefs/ui.prefs"));
     }
 
     /** A test workbench with a copy of {@code data/<project>} opened. */
@@ -118,6 +122,19 @@ public final class UiTest implements AutoCloseable {
         UiTest t = new UiTest(temp, project);
         MapwrightUi.openProject(t.context, t.projectDir);
         return t;
+    }
+
+    /** A test workbench with a copy of the project folder {@code project} opened with the given engine. */
+    public static UiTest open(Path temp, Path project, MappingEngine engine) throws IOException {
+        UiTest t = new UiTest(temp, project, engine);
+        MapwrightUi.openProject(t.context, t.projectDir);
+        return t;
+    }
+
+    /** @return the workbench's bundled sample project in the source tree */
+    public static Path sampleProject() {
+        return Path.of(System.getProperty("mapwright.repo", "../..")).toAbsolutePath().normalize()
+                .resolve("bundles/org.mapwright.app/sample-project");
     }
 
     /** @return an engine with the CSV connectors, as the runtime would give */

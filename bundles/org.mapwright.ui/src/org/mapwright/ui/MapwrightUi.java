@@ -12,6 +12,7 @@ import org.mapwright.core.io.ProjectIO;
 import org.mapwright.engine.MappingEngine;
 import org.mapwright.internal.ui.AnalysisService;
 import org.mapwright.internal.ui.SourceInsights;
+import org.mapwright.internal.ui.TextUndo;
 import org.mapwright.internal.ui.UiPreferences;
 import org.mapwright.internal.ui.UiResources;
 import org.mapwright.ui.model.ProjectDocument;
@@ -72,6 +73,7 @@ public final class MapwrightUi {
         context.set(UiResources.class, res);
         context.set(AnalysisService.class, analysis);
         context.set(SourceInsights.class, insights);
+        TextUndo.install(display);
         display.disposeExec(() -> {
             analysis.dispose();
             insights.dispose();

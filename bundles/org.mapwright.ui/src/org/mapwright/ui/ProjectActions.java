@@ -1,7 +1,6 @@
 package org.mapwright.ui;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,9 +9,9 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
@@ -28,14 +27,20 @@ import org.mapwright.core.connector.CredentialStore;
 import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.core.connector.SourceConnector;
 import org.mapwright.core.io.ProjectIO;
-import org.mapwright.engine.RunReport;
-import org.mapwright.engine.RunRequest;
 import org.mapwright.internal.ui.AnalysisService;
+import org.mapwright.internal.ui.RunJob;
+import org.mapwright.internal.ui.TextUndo;
 import org.mapwright.internal.ui.UiPreferences;
 import org.mapwright.internal.ui.UiResources;
 import org.mapwright.ui.dialogs.AboutDialog;
 import org.mapwright.ui.dialogs.AutoMapDialog;
+import org.mapwright.ui.dialogs.ImportTargetSchemaDialog;
+import org.mapwright.ui.editor.DiagramExport;
+import org.mapwright.ui.dialogs.MappingSettingsDialog;
+import org.mapwright.ui.dialogs.OutputsDialog;
 import org.mapwright.ui.dialogs.PreviewPreferencePage;
+import org.mapwright.ui.dialogs.RunParametersDialog;
+import org.mapwright.ui.dialogs.RunProgressDialog;
 import org.mapwright.ui.dialogs.RunReportDialog;
 import org.mapwright.ui.model.AutoMapper;
 import org.mapwright.ui.model.MappingModel;
@@ -226,6 +231,74 @@ public final class ProjectActions {
         }
     }
 
+    /**
+     * Opens the joins, filters, aggregation and rules of the active mapping on one page; OK applies
+     * the changes as one undoable command.
+     */
+    public static void editMapping(Shell shell, IEclipseContext ctx, MappingSettingsDialog.Page page) {
+        WorkbenchSession s = session(ctx);
+        String mappingId = s.activeMappingId();
+        if (s.document() == null || mappingId == null) {
+            MessageDialog.openInformation(shell, "Mapping", "There is no mapping to edit yet.");
+            return;
+        }
+        new MappingSettingsDialog(shell, s, ctx.get(UiResources.class), mappingId, page).open();
+    }
+
+    /** Opens the outputs of the active mapping; typed passwords go to the context's {@link SecretSink}. */
+    public static void editOutputs(Shell shell, IEclipseContext ctx) {
+        WorkbenchSession s = session(ctx);
+        String mappingId = s.activeMappingId();
+        if (s.document() == null || mappingId == null) {
+            MessageDialog.openInformation(shell, "Outputs", "There is no mapping to edit yet.");
+            return;
+        }
+        new OutputsDialog(shell, s, ctx.get(SecretSink.class), ctx.get(CredentialStore.class), mappingId).open();
+    }
+
+    /** Imports the active mapping's target fields from a JSON Schema or SQL DDL file the user chooses. */
+    public static void importTargetSchema(Shell shell, IEclipseContext ctx) {
+        WorkbenchSession s = session(ctx);
+        String mappingId = s.activeMappingId();
+        if (s.document() == null || mappingId == null) {
+            MessageDialog.openInformation(shell, "Import Target Schema", "There is no mapping to import into yet.");
+            return;
+        }
+        new ImportTargetSchemaDialog(shell, s, mappingId, null).open();
+    }
+
+    /** Asks for a file and exports the active mapping's diagram as SVG or PNG (by the file's extension). */
+    public static void exportDiagram(Shell shell, IEclipseContext ctx) {
+        WorkbenchSession s = session(ctx);
+        String mappingId = s.activeMappingId();
+        if (s.document() == null || mappingId == null) {
+            MessageDialog.openInformation(shell, "Export Diagram", "There is no mapping to export yet.");
+            return;
+        }
+        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
+        dialog.setText("Export Mapping Diagram");
+        dialog.setFilterNames(new String[] {"SVG image (*.svg)", "PNG image (*.png)"});
+        dialog.setFilterExtensions(new String[] {"*.svg", "*.png"});
+        dialog.setFilterPath(s.document().folder().toString());
+        dialog.setFileName(ProjectEdits.mapping(s.project(), mappingId).name() + ".svg");
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen == null) {
+            return;
+        }
+        Path file = Path.of(chosen);
+        DiagramExport.Format format = DiagramExport.Format.of(file);
+        if (dialog.getFilterIndex() == 1 && format != DiagramExport.Format.PNG) {
+            file = Path.of(chosen + ".png");
+            format = DiagramExport.Format.PNG;
+        }
+        try {
+            new DiagramExport(s.engine()).write(s.project(), mappingId, format, file, shell.getDisplay());
+        } catch (IOException | RuntimeException e) {
+            MessageDialog.openError(shell, "Export Diagram", "Could not write " + file + ":\n" + e.getMessage());
+        }
+    }
+
     /** Applies accepted suggestions as one undoable command. @return whether anything changed */
     public static boolean applySuggestions(WorkbenchSession s, String mappingId, List<AutoMapper.Suggestion> accepted) {
         if (accepted.isEmpty()) {
@@ -236,33 +309,82 @@ public final class ProjectActions {
         return s.execute("Auto-map " + exprs.size() + (exprs.size() == 1 ? " field" : " fields"), ProjectEdits.setExpressions(mappingId, exprs));
     }
 
-    /** Runs every mapping of the open (possibly unsaved) project with progress and cancel, then shows the report. */
-    public static void run(Shell shell, IEclipseContext ctx) {
+    /**
+     * Runs the open project as {@code mapwright run} does ({@link RunJob}): unsaved changes are
+     * saved first (after asking), because a run reads the saved project; the run is a job with a
+     * progress dialog and Cancel, recorded in the project's run history, and ends with the
+     * {@link RunReportDialog}.
+     *
+     * @return the scheduled job, or null when nothing was started
+     */
+    public static RunJob run(Shell shell, IEclipseContext ctx) {
+        return run(shell, ctx, Map.of());
+    }
+
+    /**
+     * Like {@link #run(Shell, IEclipseContext)}, with parameter values (by name, as
+     * {@code --param name=value}) that override the project's settings for this run only.
+     */
+    public static RunJob run(Shell shell, IEclipseContext ctx, Map<String, String> parameters) {
         WorkbenchSession s = session(ctx);
         ProjectDocument d = s.document();
         if (d == null || d.project().mappings().isEmpty()) {
             MessageDialog.openInformation(shell, "Run", "There is no mapping to run.");
-            return;
+            return null;
         }
-        Project project = d.project();
+        if (d.isDirty()) {
+            MessageDialog ask = new MessageDialog(shell, "Run", null, "'" + d.project().name()
+                    + "' has unsaved changes. A run reads the saved project, as the command line does. Save and run?",
+                    MessageDialog.QUESTION, new String[] {"Save and Run", "Cancel"}, 0);
+            if (ask.open() != 0 || !save(shell, ctx)) {
+                return null;
+            }
+        }
+        RunProgressDialog[] progress = new RunProgressDialog[1];
         Path folder = d.folder();
-        CredentialStore credentials = ctx.get(CredentialStore.class);
-        RunReport[] report = new RunReport[1];
-        ProgressMonitorDialog progress = new ProgressMonitorDialog(shell);
-        try {
-            progress.run(true, true, monitor -> report[0] = s.engine().run(project, List.of(),
-                    RunRequest.of(folder).withCredentials(credentials).withMonitor(adapt(monitor))));
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            MessageDialog.openError(shell, "Run", "The run failed: " + cause);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        RunJob job = new RunJob(s.engine(), ctx.get(CredentialStore.class), folder, parameters, ctx.get(UISynchronize.class),
+                outcome -> {
+                    if (progress[0] != null) {
+                        progress[0].close();
+                    }
+                    showOutcome(shell, ctx, folder, outcome);
+                });
+        progress[0] = new RunProgressDialog(shell, job, "Running " + d.project().name());
+        job.setProgress(progress[0]::update);
+        progress[0].open();
+        job.schedule();
+        return job;
+    }
+
+    /** Asks for parameter values (as {@code --param}) and runs the open project with them. */
+    public static RunJob runWithParameters(Shell shell, IEclipseContext ctx) {
+        WorkbenchSession s = session(ctx);
+        if (s.document() == null || s.project().mappings().isEmpty()) {
+            MessageDialog.openInformation(shell, "Run", "There is no mapping to run.");
+            return null;
+        }
+        RunParametersDialog dialog = new RunParametersDialog(shell, s.project());
+        return dialog.open() == Window.OK ? run(shell, ctx, dialog.values()) : null;
+    }
+
+    private static void showOutcome(Shell shell, IEclipseContext ctx, Path folder, RunJob.Outcome outcome) {
+        if (outcome.report() != null) {
+            session(ctx).runFinished(folder, outcome.report());
+        }
+        if (shell.isDisposed()) {
             return;
         }
-        if (report[0] != null) {
-            new RunReportDialog(shell, report[0], ctx.get(UiResources.class)).open();
+        if (outcome.report() != null) {
+            String note = outcome.recorded() != null ? "Recorded in the run history as run " + outcome.recorded().id() + "."
+                    : outcome.historyFailure() != null ? "Not recorded in the run history: " + outcome.historyFailure() : null;
+            new RunReportDialog(shell, outcome.report(), ctx.get(UiResources.class), note).open();
+            return;
         }
+        StringBuilder b = new StringBuilder(outcome.failure());
+        for (var p : outcome.problems()) {
+            b.append("\n• ").append(p.severity().id()).append(": ").append(p.message());
+        }
+        MessageDialog.openError(shell, "Run", b.toString());
     }
 
     /** Adapts an Eclipse progress monitor to the connector SPI's. */
@@ -317,6 +439,33 @@ public final class ProjectActions {
 
     public static void about(Shell shell, IEclipseContext ctx) {
         new AboutDialog(shell, ctx.get(UiResources.class)).open();
+    }
+
+    /**
+     * Undo as Ctrl+Z and the Edit menu mean it: in a text widget with the focus (expression,
+     * rename cell, search field) the typing is undone; elsewhere the last project edit.
+     */
+    public static void undoInFocus(org.eclipse.swt.widgets.Display display, IEclipseContext ctx) {
+        if (TextUndo.focusIsText(display)) {
+            TextUndo history = TextUndo.forFocus(display);
+            if (history != null) {
+                history.undo();
+            }
+            return;
+        }
+        undo(ctx);
+    }
+
+    /** Redo as Ctrl+Y means it; see {@link #undoInFocus}. */
+    public static void redoInFocus(org.eclipse.swt.widgets.Display display, IEclipseContext ctx) {
+        if (TextUndo.focusIsText(display)) {
+            TextUndo history = TextUndo.forFocus(display);
+            if (history != null) {
+                history.redo();
+            }
+            return;
+        }
+        redo(ctx);
     }
 
     public static void undo(IEclipseContext ctx) {

@@ -20,11 +20,19 @@ public final class RunReportDialog extends TitleAreaDialog {
 
     private final RunReport report;
     private final UiResources res;
+    private final String note;
+    private Text text;
 
     public RunReportDialog(Shell parent, RunReport report, UiResources res) {
+        this(parent, report, res, null);
+    }
+
+    /** @param note a line shown above the report, e.g. where the run was recorded; null for none */
+    public RunReportDialog(Shell parent, RunReport report, UiResources res, String note) {
         super(parent);
         this.report = report;
         this.res = res;
+        this.note = note;
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
@@ -81,14 +89,19 @@ public final class RunReportDialog extends TitleAreaDialog {
         setMessage(report.succeeded() ? "Every output was written and committed."
                 : report.error() == null ? "Nothing was committed." : report.error(),
                 report.succeeded() ? IMessageProvider.INFORMATION : IMessageProvider.ERROR);
-        Text text = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        text = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         text.setFont(res.mono());
-        text.setText(render(report));
+        text.setText((note == null ? "" : note + "\n\n") + render(report));
         GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
         gd.widthHint = 700;
         gd.heightHint = 320;
         text.setLayoutData(gd);
         return area;
+    }
+
+    /** @return the text shown, for tests */
+    public String shownText() {
+        return text == null || text.isDisposed() ? null : text.getText();
     }
 
     @Override

@@ -43,6 +43,7 @@ import org.mapwright.engine.expr.Functions;
 import org.mapwright.engine.expr.Token;
 import org.mapwright.engine.expr.TokenKind;
 import org.mapwright.engine.expr.ExpressionTokens;
+import org.mapwright.internal.ui.TextUndo;
 import org.mapwright.internal.ui.UiResources;
 import org.mapwright.ui.model.MappingModel;
 import org.mapwright.ui.model.ProjectDocument;
@@ -302,6 +303,11 @@ public final class ExpressionEditor extends Composite {
             document.set(text);
         } finally {
             updating = false;
+        }
+        // Text the program shows (another field, an undone project edit) is not something to undo with Ctrl+Z.
+        TextUndo history = TextUndo.of(viewer.getTextWidget());
+        if (history != null) {
+            history.reset();
         }
     }
 

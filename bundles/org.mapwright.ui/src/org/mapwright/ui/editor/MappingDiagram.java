@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Path;
 import org.eclipse.swt.graphics.Point;
@@ -55,6 +56,10 @@ public final class MappingDiagram extends Canvas {
     private static final int BADGE_W = 32;
     private static final int DRAG_THRESHOLD = 4;
     private static final int LINE_HIT = 5;
+    /** How far beyond its end points a painted line reaches (its width, the expression dot). */
+    private static final int LINE_MARGIN = 8;
+    /** Text extents remembered per font before the cache starts over (a few thousand field names fit). */
+    private static final int EXTENT_CACHE_LIMIT = 20_000;
 
     /**
      * A line as laid out for painting and hit testing, in canvas coordinates.
@@ -75,8 +80,11 @@ public final class MappingDiagram extends Canvas {
     private MappingModel model;
     private String filter = "";
     private boolean unmappedOnly;
+    private ModelIndex index = ModelIndex.EMPTY;
     private List<DiagramRow> rows = List.of();
+    private Map<String, DiagramRow> rowByKey = Map.of();
     private Map<String, DiagramRow> anchorByKey = Map.of();
+    private final Map<Font, Map<String, Point>> extents = new HashMap<>();
     private Set<String> dashedKeys = Set.of();
     private List<PaintedLine> painted = List.of();
     private int contentHeight;
@@ -97,6 +105,10 @@ public final class MappingDiagram extends Canvas {
 
     private Text renameText;
     private Consumer<String> onEditExpression = id -> {
+    };
+    private java.util.function.Consumer<org.mapwright.ui.dialogs.MappingSettingsDialog.Page> onEditSettings = page -> {
+    };
+    private Runnable onExport = () -> {
     };
     private Runnable onFocusFilter = () -> {
     };
@@ -164,7 +176,10 @@ public final class MappingDiagram extends Canvas {
             insights.addListener(l);
             addListener(SWT.Dispose, e -> insights.removeListener(l));
         }
-        addListener(SWT.Dispose, e -> session.removeListener(sessionListener));
+        addListener(SWT.Dispose, e -> {
+            session.removeListener(sessionListener);
+            extents.clear();
+        });
         setMenu(buildMenu());
         reload();
     }
@@ -175,6 +190,16 @@ public final class MappingDiagram extends Canvas {
     }
 
     /** Called when the user presses Ctrl+F in the diagram. */
+    /** Called with the tab to open when the user picks Joins…, Filters…, Aggregation… or Rules… from the context menu. */
+    public void setOnEditSettings(java.util.function.Consumer<org.mapwright.ui.dialogs.MappingSettingsDialog.Page> callback) {
+        onEditSettings = Objects.requireNonNull(callback);
+    }
+
+    /** Called when the user picks Export Diagram… from the context menu. */
+    public void setOnExport(Runnable callback) {
+        onExport = Objects.requireNonNull(callback);
+    }
+
     public void setOnFocusFilter(Runnable callback) {
         onFocusFilter = Objects.requireNonNull(callback);
     }
@@ -221,12 +246,7 @@ public final class MappingDiagram extends Canvas {
     }
 
     private DiagramRow visibleRow(String key) {
-        for (DiagramRow r : rows) {
-            if (r.key().equals(key)) {
-                return r;
-            }
-        }
-        return null;
+        return key == null ? null : rowByKey.get(key);
     }
 
     /** @return the lines as painted (with their on-screen end points), for hit tests and tests */
@@ -271,6 +291,7 @@ public final class MappingDiagram extends Canvas {
             m = null;
         }
         model = m;
+        index = m == null ? ModelIndex.EMPTY : new ModelIndex(m);
         if (selectedLine != null && (model == null || !model.lines().contains(selectedLine))) {
             selectedLine = findLine(selectedLine);
         }
@@ -337,6 +358,11 @@ public final class MappingDiagram extends Canvas {
             bottom = Math.max(bottom, ty) + MARGIN;
         }
         rows = List.copyOf(out);
+        Map<String, DiagramRow> byKey = new HashMap<>(out.size() * 2);
+        for (DiagramRow r : out) {
+            byKey.putIfAbsent(r.key(), r);
+        }
+        rowByKey = byKey;
         anchorByKey = anchors;
         dashedKeys = dashed;
         contentHeight = bottom;
@@ -397,7 +423,7 @@ public final class MappingDiagram extends Canvas {
     /** Filter and "unmapped only": a field is shown when it or a descendant passes. */
     private boolean shown(Side side, Field f) {
         boolean passes = (filter.isEmpty() || f.name().toLowerCase(Locale.ROOT).contains(filter))
-                && (side == Side.SOURCE || !unmappedOnly || f.children().isEmpty() && !model.isMapped(f.id()));
+                && (side == Side.SOURCE || !unmappedOnly || f.children().isEmpty() && !index.isMapped(f.id()));
         if (passes) {
             return true;
         }
@@ -1020,6 +1046,12 @@ public final class MappingDiagram extends Canvas {
         MenuItem add = item(menu, "&Add Target Field", this::addTargetField);
         MenuItem delete = item(menu, "&Delete Target Field", this::deleteTargetField);
         new MenuItem(menu, SWT.SEPARATOR);
+        List<MenuItem> settings = new java.util.ArrayList<>();
+        for (var page : org.mapwright.ui.dialogs.MappingSettingsDialog.Page.values()) {
+            settings.add(item(menu, page.title() + "…", () -> onEditSettings.accept(page)));
+        }
+        MenuItem export = item(menu, "Export Diagram…", () -> onExport.run());
+        new MenuItem(menu, SWT.SEPARATOR);
         item(menu, "E&xpand All", () -> {
             collapsed.clear();
             relayout();
@@ -1032,6 +1064,8 @@ public final class MappingDiagram extends Canvas {
             rename.setEnabled(target);
             delete.setEnabled(target);
             add.setEnabled(model != null);
+            settings.forEach(i -> i.setEnabled(model != null));
+            export.setEnabled(model != null);
         });
         return menu;
     }
@@ -1090,15 +1124,18 @@ public final class MappingDiagram extends Canvas {
             String msg = session.document() == null ? "No project is open. Use File › Open Project… or File › New Project…"
                     : "This project has no mapping yet. Add a source with File › Add CSV Source… to start one.";
             gc.setForeground(c(110, 110, 110));
-            Point e = gc.textExtent(msg);
+            Point e = extent(gc, msg);
             gc.drawText(msg, Math.max(MARGIN, (area.width - e.x) / 2), Math.max(MARGIN, (area.height - e.y) / 2), true);
             return;
         }
         int scroll = scrollOffset();
-        paintGroups(gc, scroll);
+        paintGroups(gc, scroll, area.height);
         String hoverRowKey = hoverKey;
         for (PaintedLine p : painted) {
-            paintLine(gc, p, hoverRowKey);
+            // A line's curve stays between its end points' heights: one wholly above or below the view is not drawn.
+            if (Math.max(p.y1(), p.y2()) >= -LINE_MARGIN && Math.min(p.y1(), p.y2()) <= area.height + LINE_MARGIN) {
+                paintLine(gc, p, hoverRowKey, area.height);
+            }
         }
         if (dragging && pressSource != null && dragPoint != null) {
             DiagramRow from = visibleRow(pressSource);
@@ -1124,26 +1161,34 @@ public final class MappingDiagram extends Canvas {
     }
 
     /** White cards behind each source's rows and the target's rows. */
-    private void paintGroups(GC gc, int scroll) {
+    private void paintGroups(GC gc, int scroll, int height) {
         DiagramRow start = null;
         DiagramRow last = null;
         for (DiagramRow r : rows) {
             if (r.header()) {
                 if (start != null) {
-                    card(gc, start, last, scroll);
+                    card(gc, start, last, scroll, height);
                 }
                 start = r;
             }
             last = r;
         }
         if (start != null) {
-            card(gc, start, last, scroll);
+            card(gc, start, last, scroll, height);
         }
     }
 
-    private void card(GC gc, DiagramRow first, DiagramRow last, int scroll) {
+    private void card(GC gc, DiagramRow first, DiagramRow last, int scroll, int height) {
         int y = first.y() - scroll;
-        int h = last.y() + last.height() - first.y();
+        int bottom = last.y() + last.height() - scroll;
+        if (bottom < 0 || y > height) {
+            return;
+        }
+        // Clipped to just beyond the view, so the off-screen rounded ends stay off-screen and a card of
+        // thousands of rows is not handed to the graphics system (X11 coordinates end at 32,767).
+        y = Math.max(y, -20);
+        bottom = Math.min(bottom, height + 20);
+        int h = bottom - y;
         gc.setBackground(c(255, 255, 255));
         gc.fillRoundRectangle(first.x(), y, first.width(), h, 8, 8);
         gc.setForeground(c(208, 213, 221));
@@ -1162,7 +1207,7 @@ public final class MappingDiagram extends Canvas {
         UiResources.Icon icon;
         if (target) {
             title = model.mapping().name();
-            MappingModel.Coverage cov = model.coverage();
+            MappingModel.Coverage cov = index.coverage();
             subtitle = "target · " + cov.mapped() + "/" + cov.fields() + " mapped";
             icon = UiResources.Icon.TARGET;
         } else {
@@ -1174,11 +1219,11 @@ public final class MappingDiagram extends Canvas {
         gc.drawImage(res.icon(icon), r.x() + 22, y + (r.height() - 16) / 2);
         gc.setFont(res.bold());
         gc.setForeground(c(33, 37, 41));
-        Point te = gc.textExtent(title);
+        Point te = extent(gc, title);
         gc.drawText(title, r.x() + 44, y + (r.height() - te.y) / 2, true);
         gc.setFont(getFont());
         gc.setForeground(c(110, 117, 125));
-        Point se = gc.textExtent(subtitle);
+        Point se = extent(gc, subtitle);
         int sx = Math.max(r.x() + 50 + te.x, r.x() + r.width() - se.x - 10);
         if (sx + se.x < r.x() + r.width()) {
             gc.drawText(subtitle, sx, y + (r.height() - se.y) / 2, true);
@@ -1232,17 +1277,17 @@ public final class MappingDiagram extends Canvas {
         x += BADGE_W + 6;
         gc.setFont(f.key() ? res.bold() : getFont());
         gc.setForeground(c(33, 37, 41));
-        Point ne = gc.textExtent(f.name());
+        Point ne = extent(gc, f.name());
         int right = r.x() + r.width() - 12;
         int nameRoom = right - x - 20;
         String name = ellipsize(gc, f.name(), nameRoom);
         gc.drawText(name, x, y + (r.height() - ne.y) / 2, true);
-        int after = x + gc.textExtent(name).x + 4;
+        int after = x + extent(gc, name).x + 4;
         gc.setFont(getFont());
         if (!f.nullable()) {
-            gc.setForeground(target && !model.isMapped(f.id()) ? c(211, 47, 47) : c(150, 150, 150));
+            gc.setForeground(target && !index.isMapped(f.id()) ? c(211, 47, 47) : c(150, 150, 150));
             gc.drawText("*", after, y + (r.height() - ne.y) / 2, true);
-            after += gc.textExtent("*").x + 4;
+            after += extent(gc, "*").x + 4;
         }
         if (f.key()) {
             gc.drawImage(res.icon(UiResources.Icon.KEY), after, y + (r.height() - 16) / 2);
@@ -1250,18 +1295,18 @@ public final class MappingDiagram extends Canvas {
         }
         if (target) {
             paintTargetExtras(gc, r, y, after, right);
-            anchor(gc, r.x(), y + r.height() / 2, model.isMapped(f.id()) ? c(56, 142, 60) : null,
-                    !f.nullable() && !model.isMapped(f.id()) ? c(211, 47, 47) : c(176, 180, 186));
+            boolean mapped = index.isMapped(f.id());
+            anchor(gc, r.x(), y + r.height() / 2, mapped ? c(56, 142, 60) : null, !f.nullable() && !mapped ? c(211, 47, 47) : c(176, 180, 186));
         } else {
             paintSourceExtras(gc, r, y, after, right);
-            boolean used = model != null && !model.linesFrom(r.sourceId(), f.id()).isEmpty();
+            boolean used = index.usedSource(key);
             anchor(gc, r.x() + r.width(), y + r.height() / 2, used ? c(58, 123, 213) : null, c(176, 180, 186));
         }
     }
 
     private void paintTargetExtras(GC gc, DiagramRow r, int y, int after, int right) {
         Field f = r.field();
-        String expr = model.expression(f.id());
+        String expr = index.expression(f.id());
         int x = right;
         if (model.hasError(f.id())) {
             x -= 16;
@@ -1272,12 +1317,12 @@ public final class MappingDiagram extends Canvas {
             gc.drawImage(res.icon(UiResources.Icon.WARNING), x, y + (r.height() - 16) / 2);
             x -= 4;
         }
-        boolean direct = !model.linesTo(f.id()).isEmpty() && model.linesTo(f.id()).get(0).direct();
+        boolean direct = index.directTarget(f.id());
         if (expr != null && !direct) {
             gc.setFont(res.italic());
             gc.setForeground(c(142, 68, 173));
             String text = ellipsize(gc, "ƒ " + expr.replaceAll("\\s+", " "), x - after - 6);
-            Point e = gc.textExtent(text);
+            Point e = extent(gc, text);
             if (!text.isEmpty()) {
                 gc.drawText(text, x - e.x, y + (r.height() - e.y) / 2, true);
             }
@@ -1296,7 +1341,7 @@ public final class MappingDiagram extends Canvas {
         gc.setForeground(c(140, 146, 153));
         String text = ellipsize(gc, ev.samples().get(0), right - after - 16);
         if (!text.isEmpty()) {
-            Point e = gc.textExtent(text);
+            Point e = extent(gc, text);
             gc.drawText(text, right - e.x - 4, y + (r.height() - e.y) / 2, true);
         }
     }
@@ -1307,7 +1352,7 @@ public final class MappingDiagram extends Canvas {
         gc.setFont(res.small());
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
         String label = UiResources.typeLabel(type) + (repeated ? "[]" : "");
-        Point e = gc.textExtent(label);
+        Point e = extent(gc, label);
         gc.drawText(label, x + (BADGE_W - e.x) / 2, y + 1 + (14 - e.y) / 2, true);
         gc.setFont(getFont());
     }
@@ -1325,7 +1370,7 @@ public final class MappingDiagram extends Canvas {
         }
     }
 
-    private void paintLine(GC gc, PaintedLine p, String hoverRowKey) {
+    private void paintLine(GC gc, PaintedLine p, String hoverRowKey, int height) {
         MappingModel.Line l = p.line();
         boolean selected = l.equals(selectedLine);
         String sk = DiagramRow.sourceKey(l.sourceId(), l.sourceFieldId());
@@ -1344,8 +1389,15 @@ public final class MappingDiagram extends Canvas {
         Path path = new Path(getDisplay());
         try {
             double dx = Math.max(40, (p.x2() - p.x1()) * 0.5);
-            path.moveTo(p.x1(), p.y1());
-            path.cubicTo((float) (p.x1() + dx), p.y1(), (float) (p.x2() - dx), p.y2(), p.x2(), p.y2());
+            double[] c = {p.x1(), p.y1(), p.x1() + dx, p.y1(), p.x2() - dx, p.y2(), p.x2(), p.y2()};
+            if (!p.dashed()) {
+                // Only the part in view: a line between rows far apart is mostly off-screen, and the
+                // graphics system would flatten and clip all of it on every scroll step. (Dashed lines
+                // are few and keep their whole curve, so their dash pattern does not shift.)
+                c = visiblePart(c, -LINE_MARGIN, height + LINE_MARGIN);
+            }
+            path.moveTo((float) c[0], (float) c[1]);
+            path.cubicTo((float) c[2], (float) c[3], (float) c[4], (float) c[5], (float) c[6], (float) c[7]);
             gc.drawPath(path);
         } finally {
             path.dispose();
@@ -1358,11 +1410,65 @@ public final class MappingDiagram extends Canvas {
         }
     }
 
-    private static String ellipsize(GC gc, String text, int width) {
+    /**
+     * The part of a line's cubic curve between two heights, as a cubic curve of its own (exactly
+     * the same points). The curve's control points lie at its end points' heights, so its height
+     * runs monotonically from {@code y0} to {@code y3} as {@code y0 + (y3 - y0) * (3t² - 2t³)}.
+     *
+     * @param c {@code x0, y0, x1, y1, x2, y2, x3, y3} with {@code y1 == y0} and {@code y2 == y3}
+     */
+    static double[] visiblePart(double[] c, double top, double bottom) {
+        double y0 = c[1];
+        double y3 = c[7];
+        double lo = Math.min(y0, y3);
+        double hi = Math.max(y0, y3);
+        if (lo >= top && hi <= bottom || hi - lo < 1) {
+            return c;
+        }
+        double ta = smoothstepInverse((Math.max(lo, top) - y0) / (y3 - y0));
+        double tb = smoothstepInverse((Math.min(hi, bottom) - y0) / (y3 - y0));
+        double t0 = Math.max(0, Math.min(ta, tb));
+        double t1 = Math.min(1, Math.max(ta, tb));
+        if (t0 <= 0 && t1 >= 1) {
+            return c;
+        }
+        double[] left = split(c, t1, true);
+        return t1 <= 0 ? left : split(left, t0 / t1, false);
+    }
+
+    /** @return t in [0, 1] with 3t² - 2t³ = s */
+    private static double smoothstepInverse(double s) {
+        double v = Math.max(0, Math.min(1, s));
+        return 0.5 - Math.sin(Math.asin(1 - 2 * v) / 3);
+    }
+
+    /** De Casteljau: the part of a cubic before ({@code first}) or after t. */
+    private static double[] split(double[] c, double t, boolean first) {
+        double[] out = new double[8];
+        for (int axis = 0; axis < 2; axis++) {
+            double p0 = c[axis];
+            double p1 = c[2 + axis];
+            double p2 = c[4 + axis];
+            double p3 = c[6 + axis];
+            double a = p0 + (p1 - p0) * t;
+            double b = p1 + (p2 - p1) * t;
+            double d = p2 + (p3 - p2) * t;
+            double e = a + (b - a) * t;
+            double f = b + (d - b) * t;
+            double g = e + (f - e) * t;
+            double[] part = first ? new double[] {p0, a, e, g} : new double[] {g, f, d, p3};
+            for (int i = 0; i < 4; i++) {
+                out[2 * i + axis] = part[i];
+            }
+        }
+        return out;
+    }
+
+    private String ellipsize(GC gc, String text, int width) {
         if (width <= 10) {
             return "";
         }
-        if (gc.textExtent(text).x <= width) {
+        if (extent(gc, text).x <= width) {
             return text;
         }
         String dots = "…";
@@ -1370,12 +1476,98 @@ public final class MappingDiagram extends Canvas {
         int hi = text.length();
         while (lo < hi) {
             int mid = (lo + hi + 1) / 2;
-            if (gc.textExtent(text.substring(0, mid) + dots).x <= width) {
+            if (extent(gc, text.substring(0, mid) + dots).x <= width) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
         return lo == 0 ? "" : text.substring(0, lo) + dots;
+    }
+
+    /**
+     * {@link GC#textExtent} of the GC's current font, remembered: measuring text is the costliest
+     * part of painting a row, and the same names are painted again on every scroll step.
+     */
+    private Point extent(GC gc, String text) {
+        Font font = gc.getFont();
+        Map<String, Point> byText = extents.get(font);
+        if (byText == null) {
+            // a handful of fonts are painted; more means fonts come and go (zoom): start over
+            if (extents.size() >= 16) {
+                extents.clear();
+            }
+            byText = new HashMap<>();
+            extents.put(font, byText);
+        }
+        Point p = byText.get(text);
+        if (p == null) {
+            if (byText.size() >= EXTENT_CACHE_LIMIT) {
+                byText.clear();
+            }
+            p = gc.textExtent(text);
+            byText.put(text, p);
+        }
+        return p;
+    }
+
+    /**
+     * What painting asks of the model for every visible row, looked up once per model: the model
+     * answers these questions by scanning all field mappings or lines, which is quadratic over a
+     * large schema.
+     */
+    private static final class ModelIndex {
+
+        static final ModelIndex EMPTY = new ModelIndex();
+
+        private final Map<String, String> expressions;
+        private final Set<String> usedSources;
+        private final Set<String> directTargets;
+        private final MappingModel.Coverage coverage;
+
+        private ModelIndex() {
+            expressions = Map.of();
+            usedSources = Set.of();
+            directTargets = Set.of();
+            coverage = new MappingModel.Coverage(0, 0, 0, 0);
+        }
+
+        ModelIndex(MappingModel m) {
+            expressions = new HashMap<>();
+            for (var fm : m.mapping().fieldMappings()) {
+                expressions.putIfAbsent(fm.targetFieldId(), fm.expression());
+            }
+            usedSources = new HashSet<>();
+            directTargets = new HashSet<>();
+            Set<String> seenTargets = new HashSet<>();
+            for (MappingModel.Line l : m.lines()) {
+                usedSources.add(DiagramRow.sourceKey(l.sourceId(), l.sourceFieldId()));
+                // as MappingModel.linesTo(id).get(0).direct(): the first line into a target decides
+                if (seenTargets.add(l.targetFieldId()) && l.direct()) {
+                    directTargets.add(l.targetFieldId());
+                }
+            }
+            coverage = m.coverage();
+        }
+
+        boolean isMapped(String targetFieldId) {
+            return expressions.containsKey(targetFieldId);
+        }
+
+        String expression(String targetFieldId) {
+            return expressions.get(targetFieldId);
+        }
+
+        boolean usedSource(String sourceKey) {
+            return usedSources.contains(sourceKey);
+        }
+
+        boolean directTarget(String targetFieldId) {
+            return directTargets.contains(targetFieldId);
+        }
+
+        MappingModel.Coverage coverage() {
+            return coverage;
+        }
     }
 }

@@ -10,8 +10,10 @@ import java.util.function.UnaryOperator;
 import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
 import org.mapwright.core.Ids;
+import org.mapwright.core.JoinDef;
 import org.mapwright.core.MappingDef;
 import org.mapwright.core.Project;
+import org.mapwright.core.RuleDef;
 import org.mapwright.core.Schema;
 import org.mapwright.core.SourceDef;
 import org.mapwright.engine.expr.ExpressionTokens;
@@ -62,6 +64,64 @@ public final class ProjectEdits {
             }
             return out;
         });
+    }
+
+    /**
+     * Replaces the joins of a mapping. Each join must name another source of the project than the
+     * mapping's primary one.
+     */
+    public static UnaryOperator<Project> setJoins(String mappingId, List<JoinDef> joins) {
+        return p -> {
+            MappingDef m = mapping(p, mappingId);
+            for (JoinDef j : joins) {
+                if (p.source(j.sourceId()).isEmpty()) {
+                    throw new IllegalArgumentException("the project has no source '" + j.sourceId() + "' to join");
+                }
+                if (j.sourceId().equals(m.sourceId())) {
+                    throw new IllegalArgumentException("a mapping cannot join its own primary source");
+                }
+            }
+            return p.withMapping(m.withJoins(joins));
+        };
+    }
+
+    /** Sets the input filter (over source fields) and the output filter (over target fields); blank removes one. */
+    public static UnaryOperator<Project> setFilters(String mappingId, String inputFilter, String outputFilter) {
+        return onMapping(mappingId, m -> m.withFilter(inputFilter).withOutputFilter(outputFilter));
+    }
+
+    /**
+     * Replaces the quality rules and the reject thresholds of a mapping.
+     *
+     * @param maxRejectedRows    the run fails when more rows are rejected; -1 for no limit
+     * @param maxRejectedPercent the run fails when a larger share of rows is rejected; -1 for no limit
+     */
+    public static UnaryOperator<Project> setRules(String mappingId, List<RuleDef> rules, long maxRejectedRows, double maxRejectedPercent) {
+        return onMapping(mappingId, m -> {
+            Set<String> ids = new HashSet<>();
+            for (RuleDef r : rules) {
+                requireTarget(m, r.targetFieldId());
+                if (!ids.add(r.id())) {
+                    throw new IllegalArgumentException("two rules have the id '" + r.id() + "'");
+                }
+            }
+            if (maxRejectedRows < -1 || maxRejectedPercent != -1 && (maxRejectedPercent < 0 || maxRejectedPercent > 100)) {
+                throw new IllegalArgumentException("thresholds are a row count ≥ 0 and a percentage 0–100, or -1 for none");
+            }
+            return m.withRules(rules).withThresholds(maxRejectedRows, maxRejectedPercent);
+        });
+    }
+
+    /** Applies several edits as one: all of them or, when one fails, none. */
+    @SafeVarargs
+    public static UnaryOperator<Project> all(UnaryOperator<Project>... edits) {
+        return p -> {
+            Project out = p;
+            for (UnaryOperator<Project> e : edits) {
+                out = e.apply(out);
+            }
+            return out;
+        };
     }
 
     private static Field requireTarget(MappingDef m, String fieldId) {

@@ -10,6 +10,7 @@ import org.mapwright.core.MappingDef;
 import org.mapwright.core.Project;
 import org.mapwright.core.io.ProjectIO;
 import org.mapwright.engine.MappingEngine;
+import org.mapwright.engine.RunReport;
 
 /**
  * The state the workbench views share: the open {@link ProjectDocument}, the mapping shown in
@@ -41,6 +42,16 @@ public final class WorkbenchSession {
          * @param origin the object that changed it (a view), so it can ignore its own changes
          */
         default void selectionChanged(Selection selection, Object origin) {
+        }
+
+        /**
+         * A run of the open project finished (succeeded, failed or cancelled) and, unless the
+         * history was not writable, was recorded in the project's run history.
+         *
+         * @param projectFolder the folder that was run
+         * @param report        what the run did
+         */
+        default void runFinished(Path projectFolder, RunReport report) {
         }
     }
 
@@ -197,6 +208,13 @@ public final class WorkbenchSession {
 
     public boolean execute(String label, java.util.function.UnaryOperator<Project> edit) {
         return execute(label, null, edit);
+    }
+
+    /** Tells the listeners that a run finished; the workbench's Run calls it on the UI thread. */
+    public void runFinished(Path projectFolder, RunReport report) {
+        for (Listener l : listeners) {
+            l.runFinished(projectFolder, report);
+        }
     }
 
     public void addListener(Listener l) {

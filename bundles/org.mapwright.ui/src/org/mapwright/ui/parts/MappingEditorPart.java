@@ -9,12 +9,17 @@ import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.MDirtyable;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
@@ -22,6 +27,7 @@ import org.mapwright.core.MappingDef;
 import org.mapwright.internal.ui.SourceInsights;
 import org.mapwright.internal.ui.UiResources;
 import org.mapwright.ui.ProjectActions;
+import org.mapwright.ui.dialogs.MappingSettingsDialog;
 import org.mapwright.ui.editor.CoverageMeter;
 import org.mapwright.ui.editor.ExpressionEditor;
 import org.mapwright.ui.editor.MappingDiagram;
@@ -73,13 +79,17 @@ public class MappingEditorPart {
 
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        GridLayout bl = new GridLayout(5, false);
+        // A narrow editor wraps the bar onto a second line instead of squeezing the filter or hiding tools.
+        RowLayout bl = new RowLayout(SWT.HORIZONTAL);
+        bl.wrap = true;
+        bl.center = true;
         bl.marginHeight = 4;
         bl.marginWidth = 8;
+        bl.spacing = 8;
         bar.setLayout(bl);
         mappingCombo = new Combo(bar, SWT.READ_ONLY);
         mappingCombo.setToolTipText("The mapping shown in the editor");
-        mappingCombo.setLayoutData(new GridData(140, SWT.DEFAULT));
+        mappingCombo.setLayoutData(new RowData(140, SWT.DEFAULT));
         mappingCombo.addListener(SWT.Selection, e -> {
             int i = mappingCombo.getSelectionIndex();
             if (i >= 0 && i < comboMappings.size()) {
@@ -88,9 +98,7 @@ public class MappingEditorPart {
         });
         filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("Filter fields (Ctrl+F)");
-        GridData fd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        fd.widthHint = 100;
-        filter.setLayoutData(fd);
+        filter.setLayoutData(new RowData(170, SWT.DEFAULT));
         filter.addListener(SWT.Modify, e -> diagram.setFilter(filter.getText()));
         filter.addListener(SWT.DefaultSelection, e -> diagram.setFocus());
         unmapped = new Button(bar, SWT.CHECK);
@@ -98,16 +106,42 @@ public class MappingEditorPart {
         unmapped.setToolTipText("Show only target fields that have no mapping yet");
         unmapped.addListener(SWT.Selection, e -> diagram.setShowUnmappedOnly(unmapped.getSelection()));
         coverage = new CoverageMeter(bar, res);
-        coverage.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
         ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
         ToolItem autoMap = new ToolItem(tools, SWT.PUSH);
         autoMap.setText("Auto-map…");
         autoMap.setToolTipText("Suggest mappings for unmapped target fields by name and type");
         autoMap.addListener(SWT.Selection, e -> ProjectActions.autoMap(parent.getShell(), context));
+        ToolItem settings = new ToolItem(tools, SWT.DROP_DOWN);
+        settings.setText("Joins && Rules…");
+        settings.setToolTipText("Edit the joins, filters, aggregation and quality rules of this mapping");
+        Menu settingsMenu = new Menu(parent.getShell(), SWT.POP_UP);
+        for (MappingSettingsDialog.Page page : MappingSettingsDialog.Page.values()) {
+            MenuItem item = new MenuItem(settingsMenu, SWT.PUSH);
+            item.setText(page.title() + "…");
+            item.addListener(SWT.Selection, e -> ProjectActions.editMapping(parent.getShell(), context, page));
+        }
+        parent.addListener(SWT.Dispose, e -> settingsMenu.dispose());
+        settings.addListener(SWT.Selection, e -> {
+            if (e.detail == SWT.ARROW) {
+                Rectangle r = settings.getBounds();
+                settingsMenu.setLocation(tools.toDisplay(r.x, r.y + r.height));
+                settingsMenu.setVisible(true);
+            } else {
+                ProjectActions.editMapping(parent.getShell(), context, MappingSettingsDialog.Page.JOINS);
+            }
+        });
         ToolItem add = new ToolItem(tools, SWT.PUSH);
         add.setText("+ Field");
         add.setToolTipText("Add a target field after the selected one");
         add.addListener(SWT.Selection, e -> diagram.addTargetField());
+        ToolItem importSchema = new ToolItem(tools, SWT.PUSH);
+        importSchema.setText("Import Schema…");
+        importSchema.setToolTipText("Import target schema from JSON Schema / SQL DDL (replace or merge the target fields)");
+        importSchema.addListener(SWT.Selection, e -> ProjectActions.importTargetSchema(parent.getShell(), context));
+        ToolItem outputs = new ToolItem(tools, SWT.PUSH);
+        outputs.setText("Outputs…");
+        outputs.setToolTipText("Edit where this mapping writes its rows: CSV, JSON, Excel, H2 or PostgreSQL tables");
+        outputs.addListener(SWT.Selection, e -> ProjectActions.editOutputs(parent.getShell(), context));
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -123,6 +157,8 @@ public class MappingEditorPart {
 
         diagram.setStatusSink(this::showStatus);
         diagram.setOnFocusFilter(this::focusFilter);
+        diagram.setOnExport(() -> ProjectActions.exportDiagram(parent.getShell(), context));
+        diagram.setOnEditSettings(page -> ProjectActions.editMapping(parent.getShell(), context, page));
         diagram.setOnEditExpression(id -> {
             session.select(new Selection.TargetField(session.activeMappingId(), id), diagram);
             expression.showTarget(id);
@@ -172,7 +208,13 @@ public class MappingEditorPart {
             m = null;
         }
         coverage.setCoverage(m == null ? null : m.coverage());
-        coverage.getParent().layout(true);
+        Composite bar = coverage.getParent();
+        bar.layout(true);
+        int height = bar.computeSize(bar.getSize().x, SWT.DEFAULT).y;
+        if (height != bar.getSize().y && bar.getSize().x > 0) {
+            // The coverage text grew or shrank enough to wrap the bar differently.
+            bar.getParent().layout(true);
+        }
         if (dirty != null) {
             dirty.setDirty(d != null && d.isDirty());
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -58,6 +59,9 @@ public class PreviewPart {
     private boolean showSource;
     private final Map<String, Integer> widths = new HashMap<>();
     private static final String REASON = "Status";
+    /** Cell margins and the sort/resize handle around the widest status text. */
+    private static final int STATUS_PADDING = 24;
+    private static final int MAX_STATUS_WIDTH = 240;
     /** Columns before the values: row number and status. */
     private static final int FIRST_VALUE = 2;
     private final AnalysisService.Listener listener = new AnalysisService.Listener() {
@@ -114,6 +118,7 @@ public class PreviewPart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
         table.addListener(SWT.MouseDown, e -> explainAt(new Point(e.x, e.y)));
+        table.addListener(SWT.MouseHover, e -> table.setToolTipText(statusToolTip(new Point(e.x, e.y))));
         why = new Label(parent, SWT.WRAP);
         why.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
         why.setText("Click a cell to see why it has its value.");
@@ -166,7 +171,7 @@ public class PreviewPart {
         try {
             for (TableColumn c : table.getColumns()) {
                 // A table in a hidden tab reports zero widths; only remember what the user could see.
-                if (c.getWidth() > 0) {
+                if (c.getWidth() > 0 && !REASON.equals(c.getText())) {
                     widths.put(c.getText(), c.getWidth());
                 }
                 c.dispose();
@@ -191,7 +196,7 @@ public class PreviewPart {
             out.sort(java.util.Comparator.comparingLong(PreviewPart::order));
             lines = out;
             column("#", 56);
-            column(REASON, r.rowsRejected() > 0 ? 220 : 70);
+            column(REASON, statusWidth(out));
             for (String name : columnNames(r)) {
                 column(name, 110);
             }
@@ -231,6 +236,47 @@ public class PreviewPart {
             r.targetSchema().fields().forEach(f -> names.add(f.name()));
         }
         return names;
+    }
+
+    /**
+     * Widest status text of the lines (with the header), capped so a long reason does not push the
+     * values out of sight; the whole reason shows as the cell's tool tip and in the "why" panel.
+     */
+    private int statusWidth(List<Line> shown) {
+        GC gc = new GC(table);
+        try {
+            gc.setFont(table.getFont());
+            int w = gc.textExtent(REASON).x;
+            w = Math.max(w, gc.textExtent("ok").x);
+            for (Line l : shown) {
+                if (l.reject() != null) {
+                    w = Math.max(w, gc.textExtent("✗ " + reason(l.reject())).x);
+                }
+            }
+            return Math.min(w + STATUS_PADDING, MAX_STATUS_WIDTH);
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** @return the whole status of the row under the point when it is a reject, whose reason the column may cut; else null */
+    public String statusToolTip(Point p) {
+        TableItem item = table.getItem(p);
+        if (item == null || table.getColumnCount() <= 1 || !item.getBounds(1).contains(p)) {
+            return null;
+        }
+        String text = item.getText(1);
+        return text.startsWith("✗") ? text : null;
+    }
+
+    /** @return the width of a column by its header text, -1 when there is none (for tests) */
+    public int columnWidth(String name) {
+        for (TableColumn c : table.getColumns()) {
+            if (c.getText().equals(name)) {
+                return c.getWidth();
+            }
+        }
+        return -1;
     }
 
     private void column(String name, int defaultWidth) {
