@@ -193,7 +193,7 @@ key alt+w d
 shot 12-schema-drift 4
 key alt+w s
 key ctrl+a
-type_text "SELECT country, count(*) AS customers, sum(order_total) AS total FROM customers GROUP BY country ORDER BY total DESC"
+type_text 'SELECT "country", count(*) AS customers, sum("order_total") AS total FROM "customers" GROUP BY "country" ORDER BY total DESC'
 key ctrl+Return
 shot 13-sql-console 3
 key alt+w a

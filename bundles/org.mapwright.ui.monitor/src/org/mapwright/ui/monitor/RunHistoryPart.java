@@ -170,7 +170,7 @@ public final class RunHistoryPart {
         rulesChart = chart(charts, "Rule pass rate", "% passed", null);
         rulesChart.setValueFormat(v -> String.format(Locale.ROOT, "%.1f%%", v));
         durationChart = chart(charts, "Duration and throughput", "seconds", "rows/s");
-        main.setWeights(55, 45);
+        main.setWeights(40, 60);
 
         session.addListener(listener);
         Job.getJobManager().addJobChangeListener(jobs);

@@ -115,6 +115,25 @@ class ChartTest {
         assertEquals(l.y(l.left().max(), false), l.y(l.right().max(), true), "both axes share the plot height");
     }
 
+    /** A chart low enough to sit in a bottom view still plots: legend beside the title, no axis captions. */
+    @Test
+    void aLowChartStillPlotsItsData() {
+        chart.setTitle("Rows per run");
+        chart.setAxisLabels(null, "rows", null);
+        chart.setData(List.of("#1"), List.of(ChartSeries.bar("Written", RED, 34), ChartSeries.bar("Rejected", BLUE, 2)));
+        shell.setSize(480, 120);
+        spin();
+        Chart.Layout l = chart.computeLayout();
+        assertNotNull(l, "a 120 px chart with data has a plot");
+        assertTrue(l.legend().get(0).y < l.plot().y && l.legend().get(0).x > 40, "the legend shares the title's line: " + l);
+        ImageData d = render();
+        boolean red = false;
+        for (int x = l.plot().x; x < l.plot().x + l.plot().width && !red; x++) {
+            red = near(pixel(d, x, l.y(l.left().max() / 4, false)), RED);
+        }
+        assertTrue(red, "the bar is drawn");
+    }
+
     @Test
     void showsTheEmptyMessageWithoutCategories() {
         chart.setData(List.of(), List.of());

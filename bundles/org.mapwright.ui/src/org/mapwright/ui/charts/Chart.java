@@ -45,6 +45,9 @@ public final class Chart extends Canvas {
     private String xLabel;
     private String leftLabel;
     private String rightLabel;
+    /** Shown instead of a plot when the chart has data but too little room to draw it. */
+    public static final String TOO_SMALL = "Enlarge the view to see the chart";
+
     private String emptyMessage = "No data";
     private DoubleFunction<String> valueFormat = Chart::defaultFormat;
     private int hover = -1;
@@ -261,12 +264,17 @@ public final class Chart extends Canvas {
         }
         gc.setFont(getFont());
         int fh = gc.getFontMetrics().getHeight();
+        boolean compact = compact(area, fh);
         int top = area.y + MARGIN;
+        int lx = area.x + MARGIN;
         if (title != null) {
-            top += fh + 4;
+            if (compact && !series.isEmpty()) {
+                lx += gc.textExtent(title).x + 16; // the legend follows the title on its line
+            } else {
+                top += fh + 4;
+            }
         }
         List<Rectangle> legend = new ArrayList<>();
-        int lx = area.x + MARGIN;
         int rowH = fh + 2;
         for (ChartSeries s : series) {
             int w = fh / 2 + 8 + gc.textExtent(s.name()).x;
@@ -280,7 +288,7 @@ public final class Chart extends Canvas {
         if (!series.isEmpty()) {
             top += rowH + 4;
         }
-        if (leftLabel != null || rightLabel != null) {
+        if (!compact && (leftLabel != null || rightLabel != null)) {
             top += fh + 2;
         }
         int bottom = area.y + area.height - MARGIN - fh - TICK - 2;
@@ -310,6 +318,14 @@ public final class Chart extends Canvas {
         return new Layout(new Rectangle(plotX, top, plotW, plotH), left, right, slot, every, legend);
     }
 
+    /**
+     * @return whether the area is so low that the legend shares the title's line and the axis
+     *         labels are left out (their units are in the tooltips), so a short view still plots
+     */
+    private static boolean compact(Rectangle area, int fontHeight) {
+        return area.height < 9 * fontHeight;
+    }
+
     /** Draws the chart into an area of any GC. */
     public void paint(GC gc, Rectangle area) {
         gc.setFont(getFont());
@@ -324,9 +340,11 @@ public final class Chart extends Canvas {
         }
         Layout l = layout(gc, area);
         if (l == null) {
-            Point e = gc.textExtent(emptyMessage);
+            // with data but no room for a plot, saying "no data" would mislead
+            String message = categories.isEmpty() ? emptyMessage : TOO_SMALL;
+            Point e = gc.textExtent(message);
             gc.setForeground(new Color(AXIS));
-            gc.drawText(emptyMessage, area.x + (area.width - e.x) / 2, area.y + (area.height - e.y) / 2, true);
+            gc.drawText(message, area.x + (area.width - e.x) / 2, area.y + (area.height - e.y) / 2, true);
             return;
         }
         Rectangle p = l.plot();
@@ -362,10 +380,11 @@ public final class Chart extends Canvas {
             }
         }
         gc.setForeground(new Color(TEXT));
-        if (leftLabel != null) {
+        boolean compact = compact(area, fh);
+        if (leftLabel != null && !compact) {
             gc.drawText(leftLabel, area.x + MARGIN, p.y - fh - 2 - fh / 2, true);
         }
-        if (rightLabel != null) {
+        if (rightLabel != null && !compact) {
             gc.drawText(rightLabel, area.x + area.width - MARGIN - gc.textExtent(rightLabel).x, p.y - fh - 2 - fh / 2, true);
         }
         drawBars(gc, l);
