@@ -28,7 +28,7 @@ import com.fasterxml.jackson.core.util.Separators;
 
 /**
  * The stable JSON form of {@code mapwright inspect --format json}; see INSPECT-FORMAT.md. Keys are
- * written in a fixed order; absent values are JSON null, never missing keys.
+ * written in a fixed order; absent values are JSON null (or an empty list), never missing keys.
  */
 final class InspectJson {
 
@@ -97,6 +97,16 @@ final class InspectJson {
                 g.writeNumberField("confidence", BigDecimal.valueOf(ev.confidence()).setScale(4, java.math.RoundingMode.HALF_UP));
                 g.writeArrayFieldStart("samples");
                 for (String s : ev.samples()) {
+                    g.writeString(s);
+                }
+                g.writeEndArray();
+                if (ev.warning() == null) {
+                    g.writeNullField("warning");
+                } else {
+                    g.writeStringField("warning", ev.warning());
+                }
+                g.writeArrayFieldStart("outlierSamples");
+                for (String s : ev.outlierSamples()) {
                     g.writeString(s);
                 }
                 g.writeEndArray();

@@ -26,8 +26,12 @@ final class InspectText {
         out.println(label + " (" + connector + ") " + in.settings().asMap());
         out.printf(Locale.ROOT, "%,d records %s%n", in.rowsSampled(), in.complete() ? "read (all)" : "sampled");
         TextTable t = new TextTable(List.of("field", "type", "format", "null", "key", "confidence", "samples"));
-        rows(t, in.schema().fields(), "", in);
+        List<String> typeWarnings = new ArrayList<>();
+        rows(t, in.schema().fields(), "", in, typeWarnings);
         t.print(out);
+        for (String w : typeWarnings) {
+            out.println("warning: " + w);
+        }
         for (DataException w : in.warnings()) {
             out.println("warning: " + w.getMessage());
         }
@@ -46,13 +50,17 @@ final class InspectText {
         }
     }
 
-    private void rows(TextTable t, List<Field> fields, String prefix, Inspection in) {
+    /** Adds a row per field and, to {@code typeWarnings}, "path: warning" per field with one. */
+    private void rows(TextTable t, List<Field> fields, String prefix, Inspection in, List<String> typeWarnings) {
         for (Field f : fields) {
             FieldEvidence ev = in.evidence().get(f.id());
+            if (ev != null && ev.warning() != null) {
+                typeWarnings.add(prefix + f.name() + ": " + ev.warning());
+            }
             t.add(List.of(prefix + f.name(), f.type().id() + (f.repeated() ? "[]" : ""), f.format() == null ? "" : f.format(),
                     f.nullable() ? "yes" : "no", f.key() ? "yes" : "", ev == null ? "" : String.format(Locale.ROOT, "%.0f%%", ev.confidence() * 100),
                     ev == null ? "" : String.join(", ", ev.samples())));
-            rows(t, f.children(), prefix + f.name() + ".", in);
+            rows(t, f.children(), prefix + f.name() + ".", in, typeWarnings);
         }
     }
 }

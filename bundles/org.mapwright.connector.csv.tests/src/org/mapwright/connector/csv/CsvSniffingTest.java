@@ -1,6 +1,7 @@
 package org.mapwright.connector.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mapwright.connector.csv.CsvFixtures.inspect;
 import static org.mapwright.connector.csv.CsvFixtures.readAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
+import org.mapwright.core.connector.FieldEvidence;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.core.connector.RecordReader;
 
@@ -211,5 +213,25 @@ class CsvSniffingTest {
         Field name = i.schema().fields().get(1);
         assertEquals(1, i.evidence().get(name.id()).nullCount());
         assertEquals(List.of("Ann", "Cy"), i.evidence().get(name.id()).samples());
+    }
+
+    @Test
+    void inspectionWarnsAboutStrayValuesOfAToleratedType() throws Exception {
+        StringBuilder csv = new StringBuilder("id,signup\n");
+        for (int i = 0; i < 38; i++) {
+            csv.append(i).append(',').append(String.format("%02d/01/2024", i % 28 + 1)).append('\n');
+        }
+        csv.append("38,n/a\n39,unknown\n");
+        Path f = write(dir, "stray.csv", csv.toString(), StandardCharsets.UTF_8);
+        Inspection i = inspect(f);
+        Field signup = i.schema().fields().get(1);
+        assertEquals(DataType.DATE, signup.type());
+        assertEquals("dd/MM/yyyy", signup.format());
+        FieldEvidence e = i.evidence().get(signup.id());
+        assertEquals("2 of 40 values are not dates (dd/MM/yyyy): 'n/a', 'unknown'; 'n/a' looks like a null marker", e.warning());
+        assertEquals(List.of("n/a", "unknown"), e.outlierSamples());
+        FieldEvidence id = i.evidence().get(i.schema().fields().get(0).id());
+        assertNull(id.warning());
+        assertEquals(List.of(), id.outlierSamples());
     }
 }

@@ -3,6 +3,7 @@ package org.mapwright.connector.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -286,5 +288,22 @@ class JsonInferenceTest {
         assertEquals("ndjson", in.settings().getString("format", null));
         assertTrue(in.schema().isEmpty());
         assertEquals(0, in.rowsSampled());
+    }
+
+    @Test
+    void evidenceOfADateFieldWarnsAboutStrayStrings() throws Exception {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 38; i++) {
+            json.append("{\"d\": \"").append(LocalDate.of(2024, 1, 1).plusDays(i)).append("\", \"n\": ").append(i).append("},");
+        }
+        json.append("{\"d\": \"n/a\", \"n\": 38}, {\"d\": \"unknown\", \"n\": 39}]");
+        JsonFixtures.write(dir, "stray.json", json.toString());
+        Inspection in = JsonFixtures.inspect(JsonFixtures.context(dir), JsonFixtures.settings("path", "stray.json"));
+        Field d = field(in.schema(), "d");
+        assertEquals(DataType.DATE, d.type());
+        FieldEvidence e = in.evidence().get(d.id());
+        assertEquals("2 of 40 values are not dates: 'n/a', 'unknown'; 'n/a' looks like a null marker", e.warning());
+        assertEquals(List.of("n/a", "unknown"), e.outlierSamples());
+        assertNull(in.evidence().get(field(in.schema(), "n").id()).warning());
     }
 }

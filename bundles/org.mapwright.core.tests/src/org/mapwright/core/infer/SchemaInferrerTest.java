@@ -2,8 +2,11 @@ package org.mapwright.core.infer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -100,5 +103,48 @@ class SchemaInferrerTest {
         assertNotEquals("f_city0001", address.children().get(1).id(), "a fresh id that collides with an earlier one is replaced");
         assertEquals(List.of("Paris"), carried.evidence().get("f_city0001").samples());
         assertEquals("f_city0001", carried.evidence().get("f_city0001").fieldId());
+    }
+
+    @Test
+    void evidenceCarriesTheWarningAndOutliersOfAToleratedType() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 38; i++) {
+            rows.add(new Object[] {LocalDate.of(2024, 1, 1).plusDays(i).toString(), String.valueOf(i)});
+        }
+        rows.add(new Object[] {"n/a", "38"});
+        rows.add(new Object[] {"unknown", "39"});
+        InferredSchema r = infer(List.of("when", "n"), null, rows.toArray(new Object[0][]));
+        Field when = r.schema().fields().get(0);
+        assertEquals(DataType.DATE, when.type());
+        FieldEvidence e = r.evidence().get(when.id());
+        assertEquals("2 of 40 values are not dates: 'n/a', 'unknown'; 'n/a' looks like a null marker", e.warning());
+        assertEquals(List.of("n/a", "unknown"), e.outlierSamples());
+        assertEquals(r.columns().get(0).warning(), e.warning(), "the evidence says what the inference said");
+
+        FieldEvidence clean = r.evidence().get(r.schema().fields().get(1).id());
+        assertNull(clean.warning());
+        assertEquals(List.of(), clean.outlierSamples());
+
+        Inspection inspection = new Inspection(Settings.empty(), r.schema(), r.evidence(), 40, true, List.of());
+        Schema previous = Schema.of(List.of(Field.of("f_when0001", "when", DataType.TEXT)));
+        FieldEvidence carried = SchemaIds.carryOver(inspection, previous, new Ids(new Random(3))).evidence().get("f_when0001");
+        assertEquals("f_when0001", carried.fieldId());
+        assertEquals(e.warning(), carried.warning(), "re-keying keeps the warning");
+        assertEquals(e.outlierSamples(), carried.outlierSamples());
+    }
+
+    @Test
+    void evidenceBoundsOutliersAndHasNoneWithoutAWarning() {
+        FieldEvidence plain = new FieldEvidence("f_a", 10, 0, 1.0, List.of("x"));
+        assertNull(plain.warning());
+        assertEquals(List.of(), plain.outlierSamples());
+
+        List<String> many = List.of("a", "b", "c", "d", "e", "f", "g");
+        FieldEvidence bounded = new FieldEvidence("f_a", 100, 0, 0.93, List.of("1"), "7 of 100 values are not integers", many);
+        assertEquals(many.subList(0, FieldEvidence.MAX_OUTLIER_SAMPLES), bounded.outlierSamples());
+
+        FieldEvidence blank = new FieldEvidence("f_a", 10, 0, 0.9, List.of("1"), " ", List.of("x"));
+        assertNull(blank.warning(), "a blank warning is no warning");
+        assertEquals(List.of(), blank.outlierSamples(), "examples only come with a warning");
     }
 }

@@ -97,8 +97,11 @@ public record ColumnInference(DataType type, String format, boolean nullable, do
         return new Field(id, name, type, nullable, false, format, false, List.of());
     }
 
-    /** @return the evidence of this conclusion for the field {@code fieldId} */
+    /**
+     * @return the evidence of this conclusion for the field {@code fieldId}, with the
+     *         {@link #warning()} and the {@link #mismatches()} as its outlier samples
+     */
     public FieldEvidence evidence(String fieldId) {
-        return new FieldEvidence(fieldId, values + nulls, nulls, confidence, samples);
+        return new FieldEvidence(fieldId, values + nulls, nulls, confidence, samples, warning(), mismatches);
     }
 }

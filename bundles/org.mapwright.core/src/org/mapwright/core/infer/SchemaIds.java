@@ -48,7 +48,7 @@ public final class SchemaIds {
         Map<String, FieldEvidence> evidence = new LinkedHashMap<>();
         inspection.evidence().forEach((id, e) -> {
             String now = renamed.getOrDefault(id, id);
-            evidence.put(now, new FieldEvidence(now, e.rowsSampled(), e.nullCount(), e.confidence(), e.samples()));
+            evidence.put(now, e.withFieldId(now));
         });
         return new Inspection(inspection.settings(), schema, evidence, inspection.rowsSampled(), inspection.complete(),
                 inspection.warnings());

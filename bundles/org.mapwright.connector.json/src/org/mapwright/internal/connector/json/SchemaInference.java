@@ -256,7 +256,9 @@ public final class SchemaInference {
             }
             List<Field> children = type == DataType.RECORD ? fields(s, path + ".", previous, ids, taken, evidence) : List.of();
             fields.add(new Field(id, name, type, nullable, false, format, s.arrays > 0, children));
-            evidence.put(id, new FieldEvidence(id, s.values, s.nulls, confidence, List.copyOf(s.samples)));
+            // only the date reading tolerates stray values; the other types widen to TEXT instead
+            evidence.put(id, new FieldEvidence(id, s.values, s.nulls, confidence, List.copyOf(s.samples),
+                    temporal == null ? null : temporal.warning(), temporal == null ? List.of() : temporal.mismatches()));
         }
         return fields;
     }

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Runs the assembled command-line distribution ({@code target/mapwright-cli/bin/mapwright}) in a
  * separate JVM, exactly as a user or scheduler would, on the sample project of the workbench.
@@ -152,6 +155,43 @@ class CommandLineIT {
         assertTrue(r.out().matches("(?s).*\"name\": \"signup_date\",\\s+\"path\": \"signup_date\",\\s+\"type\": \"date\".*"),
                 "infers the ISO signup date: " + r.out());
         assertTrue(r.out().contains("\"records\": 40"), "profiles every record: " + r.out());
+    }
+
+    @Test
+    void inspectReportsStrayValuesOfAToleratedTypeInJsonAndText(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("id,signup\n");
+        for (int i = 0; i < 38; i++) {
+            csv.append(i).append(',').append(String.format("%02d/01/2024", i % 28 + 1)).append('\n');
+        }
+        csv.append("38,n/a\n39,unknown\n");
+        Path file = dir.resolve("stray.csv");
+        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        String warning = "2 of 40 values are not dates (dd/MM/yyyy): 'n/a', 'unknown'; 'n/a' looks like a null marker";
+
+        Result json = mapwright(dir, "inspect", file.toString(), "--format", "json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode fields = new ObjectMapper().readTree(json.out()).path("fields");
+        JsonNode signup = fields.get(1);
+        assertEquals("date", signup.path("type").asText(), json.out());
+        assertEquals(List.of("rowsSampled", "nullCount", "confidence", "samples", "warning", "outlierSamples"),
+                keys(signup.path("evidence")), "the warning keys come last");
+        assertEquals(warning, signup.path("evidence").path("warning").asText());
+        assertEquals("[\"n/a\",\"unknown\"]", signup.path("evidence").path("outlierSamples").toString());
+        JsonNode clean = fields.get(0).path("evidence");
+        assertEquals(List.of("rowsSampled", "nullCount", "confidence", "samples", "warning", "outlierSamples"), keys(clean),
+                "without a warning the keys are there all the same: " + json.out());
+        assertTrue(clean.path("warning").isNull() && clean.path("outlierSamples").isEmpty(), json.out());
+
+        Result text = mapwright(dir, "inspect", file.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("warning: signup: " + warning + "\n"), text.out());
+        assertFalse(text.out().contains("warning: id"), text.out());
+    }
+
+    private static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     @Test
