@@ -262,4 +262,26 @@ class MappingSettingsDialogTest {
         }
         return null;
     }
+
+    @Test
+    void typingValidatesAfterADelayAndAProblemOpensItsTab() {
+        MappingSettingsDialog d = dialog(MappingSettingsDialog.Page.FILTERS);
+        assertTrue(d.okEnabled());
+        d.inputFilterText().setText("amount >");
+        ui.waitUntil(() -> Arrays.stream(d.problemLines()).anyMatch(l -> l.startsWith("error: input filter: ")),
+                "the half-typed filter is validated without anything but typing");
+        assertTrue(d.okEnabled(), "an engine error leaves OK enabled; only a refused edit disables it");
+
+        d.tabs().setSelection(MappingSettingsDialog.Page.RULES.ordinal());
+        org.eclipse.swt.widgets.List problems = (org.eclipse.swt.widgets.List) d.find("problems");
+        assertNotNull(problems);
+        int line = 0;
+        while (!Problem.FILTER.equals(d.problems().get(line).location().element())) {
+            line++;
+        }
+        problems.select(line);
+        problems.notifyListeners(SWT.DefaultSelection, new Event());
+        assertEquals(MappingSettingsDialog.Page.FILTERS.ordinal(), d.tabs().getSelectionIndex());
+        d.close();
+    }
 }

@@ -24,6 +24,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -355,5 +356,81 @@ class OutputsDialogTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    @Test
+    void aRefusedEditDisablesOkAndShowsWhyUntilItIsFixedWithoutPressingAnything() throws Exception {
+        open();
+        OutputsDialog d = dialog(null);
+        d.outputList().select(0);
+        d.outputList().notifyListeners(SWT.Selection, new Event());
+        Text path = (Text) d.find("output.path");
+        path.setText("");
+        ui.waitUntil(() -> d.structuralError() != null, "the emptied path is validated without anything but typing");
+        assertTrue(d.structuralError().contains("give the file"), d.structuralError());
+        assertFalse(d.okEnabled());
+        assertEquals("error: " + d.structuralError(), d.problemLines()[0]);
+        path.setText("out/x.csv");
+        ui.waitUntil(() -> d.structuralError() == null, "the fixed path is validated");
+        assertTrue(d.okEnabled());
+        d.close();
+    }
+
+    @Test
+    void listReordersRemovesAndShowsTheSelectedOutput() throws Exception {
+        open();
+        OutputsDialog d = dialog(null);
+        String first = d.outputList().getItem(0);
+        assertEquals(0, d.outputList().getSelectionIndex(), "the first row is shown when the dialog opens");
+        assertNotNull(d.find("output.path"));
+
+        press(d, "output.add");
+        String added = d.outputList().getItem(1);
+        assertEquals(1, d.outputList().getSelectionIndex());
+        press(d, "output.up");
+        assertEquals(List.of(added, first), List.of(d.outputList().getItems()));
+        assertEquals(0, d.outputList().getSelectionIndex());
+        press(d, "output.up");
+        assertEquals(List.of(added, first), List.of(d.outputList().getItems()), "the first row cannot move up");
+        press(d, "output.down");
+        assertEquals(List.of(first, added), List.of(d.outputList().getItems()));
+
+        ((Text) d.find("output.path")).setText("out/renamed.csv");
+        assertEquals("csv out/renamed.csv", d.outputList().getItem(1), "an edit relabels its row");
+
+        d.outputList().deselectAll();
+        d.outputList().notifyListeners(SWT.Selection, new Event());
+        assertNull(d.find("output.path"), "no editor without a selection");
+        assertNotNull(hint(d, "Select an output to edit it."));
+
+        d.outputList().select(0);
+        press(d, "output.remove");
+        assertEquals(List.of("csv out/renamed.csv"), List.of(d.outputList().getItems()));
+        press(d, "output.remove");
+        assertEquals(0, d.outputList().getItemCount());
+        assertNotNull(hint(d, "No outputs: a run only counts rows. Add one to write the mapped rows."));
+
+        d.validateNow();
+        d.pressOk();
+        assertEquals(List.of(), mapping().outputs());
+    }
+
+    private static Label hint(OutputsDialog d, String text) {
+        return find(d.getShell(), text);
+    }
+
+    private static Label find(org.eclipse.swt.widgets.Control c, String text) {
+        if (c instanceof Label l && text.equals(l.getText())) {
+            return l;
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (var child : comp.getChildren()) {
+                Label hit = find(child, text);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        return null;
     }
 }

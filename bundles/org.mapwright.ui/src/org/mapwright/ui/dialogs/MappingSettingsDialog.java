@@ -1,5 +1,7 @@
 package org.mapwright.ui.dialogs;
 
+import static org.mapwright.ui.dialogs.LiveValidation.label;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,8 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
@@ -30,12 +30,10 @@ import org.mapwright.core.Field;
 import org.mapwright.core.FieldMapping;
 import org.mapwright.core.Ids;
 import org.mapwright.core.JoinDef;
-import org.mapwright.core.MappingDef;
 import org.mapwright.core.Project;
 import org.mapwright.core.RuleDef;
 import org.mapwright.core.Settings;
 import org.mapwright.core.SourceDef;
-import org.mapwright.engine.MappingEngine;
 import org.mapwright.engine.Problem;
 import org.mapwright.engine.expr.ExpressionTokens;
 import org.mapwright.internal.ui.UiResources;
@@ -52,7 +50,7 @@ import org.mapwright.ui.model.WorkbenchSession;
  * the engine as the user types; OK applies everything as one command of the document's stack, so
  * one undo reverts it.
  */
-public final class MappingSettingsDialog extends TitleAreaDialog {
+public final class MappingSettingsDialog extends MappingEditDialog {
 
     /** The tabs of the dialog. */
     public enum Page {
@@ -69,15 +67,9 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
         }
     }
 
-    /** Delay between the last keystroke and the live validation. */
-    private static final int VALIDATE_DELAY_MS = 200;
     private static final String NO_LIMIT = "";
 
-    private final WorkbenchSession session;
-    private final MappingEngine engine;
     private final UiResources res;
-    private final Project base;
-    private final MappingDef mapping;
     private final Page initial;
     private final Ids ids = new Ids();
 
@@ -90,19 +82,15 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
     private String maxPercent;
 
     private TabFolder tabs;
-    private org.eclipse.swt.widgets.List joinList;
+    private RowList<JoinRow> joinRows;
     private Composite joinDetail;
     private Text inputFilterText;
     private Text outputFilterText;
     private Composite aggregationRows;
-    private org.eclipse.swt.widgets.List ruleList;
+    private RowList<RuleRow> ruleRows;
     private Composite ruleDetail;
     private Text maxRowsText;
     private Text maxPercentText;
-    private org.eclipse.swt.widgets.List problemList;
-    private List<Problem> problems = List.of();
-    private String structuralError;
-    private boolean validationPending;
 
     /** A join being edited: keys as text pairs so half-typed keys survive until they are complete. */
     static final class JoinRow {
@@ -137,14 +125,9 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
      * @param page      the tab to show first
      */
     public MappingSettingsDialog(Shell parent, WorkbenchSession session, UiResources res, String mappingId, Page page) {
-        super(parent);
-        this.session = session;
-        this.engine = session.engine();
+        super(parent, session, mappingId);
         this.res = res;
-        this.base = Objects.requireNonNull(session.project(), "open project");
-        this.mapping = ProjectEdits.mapping(base, mappingId);
         this.initial = page == null ? Page.JOINS : page;
-        setShellStyle(getShellStyle() | SWT.RESIZE);
         for (JoinDef j : mapping.joins()) {
             JoinRow r = new JoinRow(j.sourceId(), j.kind());
             j.keys().forEach(k -> r.keys.add(new String[] {k.left(), k.right()}));
@@ -195,18 +178,12 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
 
         Label pl = new Label(body, SWT.NONE);
         pl.setText("Problems of this mapping:");
-        problemList = new org.eclipse.swt.widgets.List(body, SWT.BORDER | SWT.V_SCROLL | SWT.SINGLE);
+        org.eclipse.swt.widgets.List problemList = validation.createProblemList(body);
         GridData pd = new GridData(SWT.FILL, SWT.FILL, true, false);
         pd.heightHint = 70;
         problemList.setLayoutData(pd);
         problemList.addListener(SWT.DefaultSelection, e -> showProblemPage());
         return area;
-    }
-
-    @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validateNow();
     }
 
     private void tab(Page page, java.util.function.Consumer<Composite> content) {
@@ -221,39 +198,11 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
     // ---- joins ----
 
     private void createJoins(Composite c) {
-        Composite left = new Composite(c, SWT.NONE);
-        left.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
-        left.setLayout(new GridLayout(1, false));
-        joinList = new org.eclipse.swt.widgets.List(left, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
-        GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
-        ld.widthHint = 230;
-        joinList.setLayoutData(ld);
-        joinList.addListener(SWT.Selection, e -> showJoin());
-        Composite buttons = new Composite(left, SWT.NONE);
-        buttons.setLayout(new GridLayout(4, true));
-        button(buttons, "Add", this::addJoin);
-        button(buttons, "Remove", () -> {
-            int i = joinList.getSelectionIndex();
-            if (i >= 0) {
-                joins.remove(i);
-                refreshJoinList(Math.min(i, joins.size() - 1));
-                changed();
-            }
-        });
-        button(buttons, "Up", () -> moveJoin(-1));
-        button(buttons, "Down", () -> moveJoin(1));
-        joinDetail = new Composite(c, SWT.NONE);
-        joinDetail.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        joinDetail.setLayout(new GridLayout(3, false));
-        refreshJoinList(joins.isEmpty() ? -1 : 0);
-    }
-
-    private static Button button(Composite parent, String text, Runnable action) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
+        joinRows = new RowList<>(c, 230, SWT.DEFAULT, joins, this::describe, this::showJoin, this::changed);
+        joinRows.buttons(null, this::addJoin, true);
+        joinDetail = joinRows.createDetail(c, 3, SWT.DEFAULT, "No joins. Add one to look up values of another source by key.",
+                "Select a join to edit it.");
+        joinRows.showFirst();
     }
 
     /** Adds a left join of the first source not joined yet, keyed by a field both sides share by name when there is one. */
@@ -270,7 +219,7 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
         JoinRow row = new JoinRow(lookup.id(), JoinDef.Kind.LEFT);
         row.keys.add(guessKey(lookup, joins.size()));
         joins.add(row);
-        refreshJoinList(joins.size() - 1);
+        joinRows.refresh(joins.size() - 1);
         changed();
     }
 
@@ -304,17 +253,6 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
         }
     }
 
-    private void moveJoin(int delta) {
-        int i = joinList.getSelectionIndex();
-        int j = i + delta;
-        if (i < 0 || j < 0 || j >= joins.size()) {
-            return;
-        }
-        joins.add(j, joins.remove(i));
-        refreshJoinList(j);
-        changed();
-    }
-
     private String sourceName(String sourceId) {
         return base.source(sourceId).map(SourceDef::name).orElse(sourceId);
     }
@@ -329,26 +267,9 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
         return b.toString();
     }
 
-    private void refreshJoinList(int select) {
-        joinList.removeAll();
-        joins.forEach(j -> joinList.add(describe(j)));
-        if (select >= 0 && select < joins.size()) {
-            joinList.select(select);
-        }
-        showJoin();
-    }
-
     private void showJoin() {
-        for (Control child : joinDetail.getChildren()) {
-            child.dispose();
-        }
-        int index = joinList.getSelectionIndex();
+        int index = joinRows.clearDetail();
         if (index < 0) {
-            Label hint = new Label(joinDetail, SWT.WRAP);
-            hint.setText(joins.isEmpty() ? "No joins. Add one to look up values of another source by key."
-                    : "Select a join to edit it.");
-            hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-            joinDetail.layout(true, true);
             return;
         }
         JoinRow join = joins.get(index);
@@ -468,16 +389,7 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
     }
 
     private void joinChanged(int index) {
-        if (index < joinList.getItemCount()) {
-            joinList.setItem(index, describe(joins.get(index)));
-        }
-        changed();
-    }
-
-    private static Label label(Composite parent, String text) {
-        Label l = new Label(parent, SWT.NONE);
-        l.setText(text);
-        return l;
+        joinRows.relabel(index);
     }
 
     // ---- filters ----
@@ -569,26 +481,9 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
     // ---- rules ----
 
     private void createRules(Composite c) {
-        Composite left = new Composite(c, SWT.NONE);
-        left.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
-        left.setLayout(new GridLayout(1, false));
-        ruleList = new org.eclipse.swt.widgets.List(left, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
-        GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
-        ld.widthHint = 230;
-        ruleList.setLayoutData(ld);
-        ruleList.addListener(SWT.Selection, e -> showRule());
-        Composite buttons = new Composite(left, SWT.NONE);
-        buttons.setLayout(new GridLayout(2, true));
-        button(buttons, "Add", this::addRule);
-        button(buttons, "Remove", () -> {
-            int i = ruleList.getSelectionIndex();
-            if (i >= 0) {
-                rules.remove(i);
-                refreshRuleList(Math.min(i, rules.size() - 1));
-                changed();
-            }
-        });
-        Group thresholds = new Group(left, SWT.NONE);
+        ruleRows = new RowList<>(c, 230, SWT.DEFAULT, rules, this::describe, this::showRule, this::changed);
+        ruleRows.buttons(null, this::addRule, false);
+        Group thresholds = new Group(ruleRows.left(), SWT.NONE);
         thresholds.setText("Fail the run when rejected rows exceed");
         thresholds.setLayout(new GridLayout(2, false));
         thresholds.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -610,10 +505,9 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
             maxPercent = maxPercentText.getText();
             changed();
         });
-        ruleDetail = new Composite(c, SWT.NONE);
-        ruleDetail.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        ruleDetail.setLayout(new GridLayout(2, false));
-        refreshRuleList(rules.isEmpty() ? -1 : 0);
+        ruleDetail = ruleRows.createDetail(c, 2, SWT.DEFAULT, "No rules. Add one to check target values on every row.",
+                "Select a rule to edit it.");
+        ruleRows.showFirst();
     }
 
     /** Adds a not-null rule (reject) on the selected rule's field, or the first target field. */
@@ -627,7 +521,7 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
         rules.forEach(r -> taken.add(r.id));
         mapping.rules().forEach(r -> taken.add(r.id()));
         rules.add(new RuleRow(ids.nextUnique("r", taken), fields.get(0).id(), RuleDef.Kind.NOT_NULL, RuleDef.Action.REJECT));
-        refreshRuleList(rules.size() - 1);
+        ruleRows.refresh(rules.size() - 1);
         changed();
     }
 
@@ -647,32 +541,13 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
         return b.append(" → ").append(r.action.id()).toString();
     }
 
-    private void refreshRuleList(int select) {
-        ruleList.removeAll();
-        rules.forEach(r -> ruleList.add(describe(r)));
-        if (select >= 0 && select < rules.size()) {
-            ruleList.select(select);
-        }
-        showRule();
-    }
-
     private void ruleChanged(int index) {
-        if (index < ruleList.getItemCount()) {
-            ruleList.setItem(index, describe(rules.get(index)));
-        }
-        changed();
+        ruleRows.relabel(index);
     }
 
     private void showRule() {
-        for (Control child : ruleDetail.getChildren()) {
-            child.dispose();
-        }
-        int index = ruleList.getSelectionIndex();
+        int index = ruleRows.clearDetail();
         if (index < 0) {
-            Label hint = new Label(ruleDetail, SWT.WRAP);
-            hint.setText(rules.isEmpty() ? "No rules. Add one to check target values on every row." : "Select a rule to edit it.");
-            hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-            ruleDetail.layout(true, true);
             return;
         }
         RuleRow rule = rules.get(index);
@@ -776,6 +651,7 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
      * @throws IllegalArgumentException when the state cannot become a mapping (a join without a
      *         complete key, a threshold that is not a number); the message is for the user
      */
+    @Override
     UnaryOperator<Project> edit() {
         List<JoinDef> joinDefs = new ArrayList<>();
         for (int i = 0; i < joins.size(); i++) {
@@ -858,58 +734,8 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
         }
     }
 
-    private void changed() {
-        if (validationPending || getShell() == null) {
-            return;
-        }
-        validationPending = true;
-        getShell().getDisplay().timerExec(VALIDATE_DELAY_MS, () -> {
-            validationPending = false;
-            if (getShell() != null && !getShell().isDisposed()) {
-                validateNow();
-            }
-        });
-    }
-
-    /** Validates the dialog's state with the engine and shows the problems; OK is enabled unless the state is not a mapping. */
-    void validateNow() {
-        structuralError = null;
-        List<Problem> found = new ArrayList<>();
-        try {
-            Project candidate = edit().apply(base);
-            for (Problem p : engine.validate(candidate)) {
-                if (mapping.id().equals(p.location().mappingId())) {
-                    found.add(p);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            structuralError = e.getMessage();
-        }
-        problems = found;
-        if (problemList != null && !problemList.isDisposed()) {
-            problemList.removeAll();
-            if (structuralError != null) {
-                problemList.add("error: " + structuralError);
-            }
-            for (Problem p : found) {
-                problemList.add(p.severity().id() + ": " + where(p.location().element()) + p.message()
-                        + (p.hint() == null ? "" : " — " + p.hint()));
-            }
-            if (found.isEmpty() && structuralError == null) {
-                problemList.add("No problems.");
-            }
-        }
-        String firstError = structuralError != null ? structuralError
-                : found.stream().filter(Problem::isError).findFirst().map(p -> where(p.location().element()) + p.message()).orElse(null);
-        setErrorMessage(firstError);
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok != null) {
-            ok.setEnabled(structuralError == null);
-        }
-    }
-
-    /** @return "where: " for a problem's element, in the user's words */
-    private String where(String element) {
+    @Override
+    String where(String element) {
         if (element == null) {
             return "";
         }
@@ -955,9 +781,9 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
     }
 
     private void showProblemPage() {
-        int i = problemList.getSelectionIndex() - (structuralError == null ? 0 : 1);
-        if (i >= 0 && i < problems.size()) {
-            Page page = pageOf(problems.get(i).location().element());
+        Problem selected = validation.selectedProblem();
+        if (selected != null) {
+            Page page = pageOf(selected.location().element());
             if (page != null) {
                 tabs.setSelection(page.ordinal());
             }
@@ -967,7 +793,7 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
     @Override
     protected void okPressed() {
         validateNow();
-        if (structuralError != null) {
+        if (validation.structuralError() != null) {
             return;
         }
         try {
@@ -981,25 +807,8 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
 
     // ---- for tests ----
 
-    boolean okEnabled() {
-        Button ok = getButton(IDialogConstants.OK_ID);
-        return ok != null && ok.isEnabled();
-    }
-
     TabFolder tabs() {
         return tabs;
-    }
-
-    List<Problem> problems() {
-        return problems;
-    }
-
-    String structuralError() {
-        return structuralError;
-    }
-
-    String[] problemLines() {
-        return problemList.getItems();
     }
 
     Text inputFilterText() {
@@ -1011,39 +820,14 @@ public final class MappingSettingsDialog extends TitleAreaDialog {
     }
 
     org.eclipse.swt.widgets.List joinList() {
-        return joinList;
+        return joinRows.list();
     }
 
     org.eclipse.swt.widgets.List ruleList() {
-        return ruleList;
+        return ruleRows.list();
     }
 
     Text maxRowsText() {
         return maxRowsText;
-    }
-
-    /** @return the first control of the dialog whose {@code role} data is {@code role}, or null */
-    Control find(String role) {
-        return find(getShell(), role);
-    }
-
-    private static Control find(Control c, String role) {
-        if (role.equals(c.getData("role"))) {
-            return c;
-        }
-        if (c instanceof Composite comp) {
-            for (Control child : comp.getChildren()) {
-                Control hit = find(child, role);
-                if (hit != null) {
-                    return hit;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Presses OK as the button would. */
-    void pressOk() {
-        okPressed();
     }
 }

@@ -1,5 +1,7 @@
 package org.mapwright.ui.dialogs;
 
+import static org.mapwright.ui.dialogs.LiveValidation.label;
+
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -10,12 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
@@ -39,7 +38,6 @@ import org.mapwright.core.Schema;
 import org.mapwright.core.Settings;
 import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.CredentialStore;
-import org.mapwright.engine.MappingEngine;
 import org.mapwright.engine.Problem;
 import org.mapwright.ui.SecretSink;
 import org.mapwright.ui.model.ProjectEdits;
@@ -59,7 +57,7 @@ import org.mapwright.ui.model.WorkbenchSession;
  * before the command runs and are not removed by undo, so an undone and redone edit still finds
  * them.
  */
-public final class OutputsDialog extends TitleAreaDialog {
+public final class OutputsDialog extends MappingEditDialog {
 
     /** What an output writes to, as the dialog offers it. */
     public enum Kind {
@@ -93,26 +91,17 @@ public final class OutputsDialog extends TitleAreaDialog {
                     JdbcUrls.CREDENTIAL_KEY, JdbcTargetConnector.SCHEMA, JdbcTargetConnector.TABLE, JdbcTargetConnector.MODE),
             Kind.OTHER, List.of());
 
-    private static final int VALIDATE_DELAY_MS = 200;
     private static final String[] MODES = {"replace", "append", "upsert"};
 
-    private final WorkbenchSession session;
-    private final MappingEngine engine;
     private final SecretSink secrets;
     private final CredentialStore credentials;
-    private final Project base;
-    private final MappingDef mapping;
     private final Ids ids = new Ids();
 
     private final List<OutputRow> outputs = new ArrayList<>();
     private final Set<String> keyFieldIds = new LinkedHashSet<>();
 
-    private org.eclipse.swt.widgets.List outputList;
+    private RowList<OutputRow> outputRows;
     private Composite detail;
-    private org.eclipse.swt.widgets.List problemList;
-    private List<Problem> problems = List.of();
-    private String structuralError;
-    private boolean validationPending;
 
     /** An output being edited: settings as text; passwords typed in this dialog, null when untouched. */
     static final class OutputRow {
@@ -138,14 +127,9 @@ public final class OutputsDialog extends TitleAreaDialog {
      * @param mappingId   the edited mapping of the session's open project
      */
     public OutputsDialog(Shell parent, WorkbenchSession session, SecretSink secrets, CredentialStore credentials, String mappingId) {
-        super(parent);
-        this.session = session;
-        this.engine = session.engine();
+        super(parent, session, mappingId);
         this.secrets = secrets;
         this.credentials = credentials == null ? CredentialStore.NONE : credentials;
-        this.base = Objects.requireNonNull(session.project(), "open project");
-        this.mapping = ProjectEdits.mapping(base, mappingId);
-        setShellStyle(getShellStyle() | SWT.RESIZE);
         for (OutputDef o : mapping.outputs()) {
             outputs.add(row(o));
         }
@@ -214,57 +198,20 @@ public final class OutputsDialog extends TitleAreaDialog {
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         body.setLayout(new GridLayout(2, false));
 
-        Composite left = new Composite(body, SWT.NONE);
-        left.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
-        left.setLayout(new GridLayout(1, false));
-        outputList = new org.eclipse.swt.widgets.List(left, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
-        GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
-        ld.widthHint = 260;
-        ld.heightHint = 320;
-        outputList.setLayoutData(ld);
-        outputList.addListener(SWT.Selection, e -> showOutput());
-        Composite buttons = new Composite(left, SWT.NONE);
-        buttons.setLayout(new GridLayout(4, true));
-        button(buttons, "Add", "output.add", this::addOutput);
-        button(buttons, "Remove", "output.remove", this::removeOutput);
-        button(buttons, "Up", "output.up", () -> move(-1));
-        button(buttons, "Down", "output.down", () -> move(1));
-
-        detail = new Composite(body, SWT.NONE);
-        GridData dd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        dd.widthHint = 480;
-        detail.setLayoutData(dd);
-        detail.setLayout(new GridLayout(2, false));
+        outputRows = new RowList<>(body, 260, 320, outputs, OutputsDialog::describe, this::showOutput, this::changed);
+        outputRows.buttons("output", this::addOutput, true);
+        detail = outputRows.createDetail(body, 2, 480, "No outputs: a run only counts rows. Add one to write the mapped rows.",
+                "Select an output to edit it.");
+        outputRows.showFirst();
 
         Label pl = new Label(body, SWT.NONE);
         pl.setText("Problems:");
         pl.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        problemList = new org.eclipse.swt.widgets.List(body, SWT.BORDER | SWT.V_SCROLL | SWT.SINGLE);
+        org.eclipse.swt.widgets.List problemList = validation.createProblemList(body);
         GridData pd = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
         pd.heightHint = 70;
         problemList.setLayoutData(pd);
-        refreshList(outputs.isEmpty() ? -1 : 0);
         return area;
-    }
-
-    @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validateNow();
-    }
-
-    private static Button button(Composite parent, String text, String role, Runnable action) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setData("role", role);
-        b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
-    }
-
-    private static void label(Composite parent, String text) {
-        Label l = new Label(parent, SWT.NONE);
-        l.setText(text);
     }
 
     /** Adds a CSV output next to the project, named after the mapping. */
@@ -275,7 +222,7 @@ public final class OutputsDialog extends TitleAreaDialog {
         OutputRow r = new OutputRow(ids.nextUnique("out", taken), Kind.CSV, "csv");
         defaults(r);
         outputs.add(r);
-        refreshList(outputs.size() - 1);
+        outputRows.refresh(outputs.size() - 1);
         changed();
     }
 
@@ -319,26 +266,6 @@ public final class OutputsDialog extends TitleAreaDialog {
         return t.isEmpty() || Character.isDigit(t.charAt(0)) ? "t_" + t : t;
     }
 
-    private void removeOutput() {
-        int i = outputList.getSelectionIndex();
-        if (i >= 0) {
-            outputs.remove(i);
-            refreshList(Math.min(i, outputs.size() - 1));
-            changed();
-        }
-    }
-
-    private void move(int delta) {
-        int i = outputList.getSelectionIndex();
-        int j = i + delta;
-        if (i < 0 || j < 0 || j >= outputs.size()) {
-            return;
-        }
-        outputs.add(j, outputs.remove(i));
-        refreshList(j);
-        changed();
-    }
-
     static String describe(OutputRow r) {
         Map<String, String> v = r.values;
         return switch (r.kind) {
@@ -350,32 +277,13 @@ public final class OutputsDialog extends TitleAreaDialog {
         };
     }
 
-    private void refreshList(int select) {
-        outputList.removeAll();
-        outputs.forEach(o -> outputList.add(describe(o)));
-        if (select >= 0 && select < outputs.size()) {
-            outputList.select(select);
-        }
-        showOutput();
-    }
-
     private void relabel(int index) {
-        if (index < outputList.getItemCount()) {
-            outputList.setItem(index, describe(outputs.get(index)));
-        }
-        changed();
+        outputRows.relabel(index);
     }
 
     private void showOutput() {
-        for (Control child : detail.getChildren()) {
-            child.dispose();
-        }
-        int index = outputList.getSelectionIndex();
+        int index = outputRows.clearDetail();
         if (index < 0) {
-            Label hint = new Label(detail, SWT.WRAP);
-            hint.setText(outputs.isEmpty() ? "No outputs: a run only counts rows. Add one to write the mapped rows." : "Select an output to edit it.");
-            hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-            detail.layout(true, true);
             return;
         }
         OutputRow row = outputs.get(index);
@@ -702,6 +610,7 @@ public final class OutputsDialog extends TitleAreaDialog {
      * @return the edit the dialog's state stands for
      * @throws IllegalArgumentException when the state cannot become outputs; the message is for the user
      */
+    @Override
     UnaryOperator<Project> edit() {
         List<OutputDef> defs = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
@@ -726,56 +635,8 @@ public final class OutputsDialog extends TitleAreaDialog {
         };
     }
 
-    private void changed() {
-        if (validationPending || getShell() == null) {
-            return;
-        }
-        validationPending = true;
-        getShell().getDisplay().timerExec(VALIDATE_DELAY_MS, () -> {
-            validationPending = false;
-            if (getShell() != null && !getShell().isDisposed()) {
-                validateNow();
-            }
-        });
-    }
-
-    /** Checks the dialog's state (settings here, the mapping with the engine) and shows the problems; OK is enabled unless the settings are refused. */
-    void validateNow() {
-        structuralError = null;
-        List<Problem> found = new ArrayList<>();
-        try {
-            Project candidate = edit().apply(base);
-            for (Problem p : engine.validate(candidate)) {
-                if (mapping.id().equals(p.location().mappingId())) {
-                    found.add(p);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            structuralError = e.getMessage();
-        }
-        problems = found;
-        if (problemList != null && !problemList.isDisposed()) {
-            problemList.removeAll();
-            if (structuralError != null) {
-                problemList.add("error: " + structuralError);
-            }
-            for (Problem p : found) {
-                problemList.add(p.severity().id() + ": " + where(p.location().element()) + p.message() + (p.hint() == null ? "" : " — " + p.hint()));
-            }
-            if (found.isEmpty() && structuralError == null) {
-                problemList.add("No problems.");
-            }
-        }
-        String firstError = structuralError != null ? structuralError
-                : found.stream().filter(Problem::isError).findFirst().map(p -> where(p.location().element()) + p.message()).orElse(null);
-        setErrorMessage(firstError);
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok != null) {
-            ok.setEnabled(structuralError == null);
-        }
-    }
-
-    private String where(String element) {
+    @Override
+    String where(String element) {
         if (element != null && element.startsWith("output[")) {
             try {
                 return "output " + (Integer.parseInt(element.substring(7, element.indexOf(']'))) + 1) + ": ";
@@ -789,7 +650,7 @@ public final class OutputsDialog extends TitleAreaDialog {
     @Override
     protected void okPressed() {
         validateNow();
-        if (structuralError != null) {
+        if (validation.structuralError() != null) {
             return;
         }
         try {
@@ -822,49 +683,7 @@ public final class OutputsDialog extends TitleAreaDialog {
 
     // ---- for tests ----
 
-    boolean okEnabled() {
-        Button ok = getButton(IDialogConstants.OK_ID);
-        return ok != null && ok.isEnabled();
-    }
-
-    String structuralError() {
-        return structuralError;
-    }
-
-    List<Problem> problems() {
-        return problems;
-    }
-
-    String[] problemLines() {
-        return problemList.getItems();
-    }
-
     org.eclipse.swt.widgets.List outputList() {
-        return outputList;
-    }
-
-    /** @return the first control of the dialog whose {@code role} data is {@code role}, or null */
-    Control find(String role) {
-        return find(getShell(), role);
-    }
-
-    private static Control find(Control c, String role) {
-        if (role.equals(c.getData("role"))) {
-            return c;
-        }
-        if (c instanceof Composite comp) {
-            for (Control child : comp.getChildren()) {
-                Control hit = find(child, role);
-                if (hit != null) {
-                    return hit;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Presses OK as the button would. */
-    void pressOk() {
-        okPressed();
+        return outputRows.list();
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.swt.widgets.Display;
-import org.mapwright.core.DataType;
 import org.mapwright.core.Field;
 import org.mapwright.core.Ids;
 import org.mapwright.core.Project;
@@ -249,30 +248,10 @@ public final class AddCsvSourceWizard extends Wizard {
 
     /** @return a source name from a file name: letters, digits and underscores, unique in the project */
     String defaultName(Path file) {
-        String base = file.getFileName().toString();
-        int dot = base.lastIndexOf('.');
-        if (dot > 0) {
-            base = base.substring(0, dot);
-        }
-        StringBuilder b = new StringBuilder();
-        for (char c : base.toCharArray()) {
-            b.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_');
-        }
-        String name = b.length() == 0 || Character.isDigit(b.charAt(0)) ? "source_" + b : b.toString();
-        Set<String> names = new HashSet<>();
-        session.project().sources().forEach(s -> names.add(s.name()));
-        String out = name;
-        for (int i = 2; names.contains(out); i++) {
-            out = name + "_" + i;
-        }
-        return out;
+        return SourceNames.defaultName(session.project(), file.getFileName().toString());
     }
 
     static boolean readable(Path p) {
         return p != null && Files.isRegularFile(p) && Files.isReadable(p);
-    }
-
-    static DataType[] types() {
-        return DataType.SCALARS.toArray(new DataType[0]);
     }
 }

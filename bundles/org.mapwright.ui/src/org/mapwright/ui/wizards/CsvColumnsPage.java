@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ComboBoxCellEditor;
-import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.wizard.WizardPage;
@@ -86,35 +83,8 @@ public final class CsvColumnsPage extends WizardPage {
                 return wizard.resources() == null ? null : wizard.resources().typeIcon(((Column) e).field.type());
             }
         });
-        DataType[] types = AddCsvSourceWizard.types();
-        String[] typeNames = new String[types.length];
-        for (int i = 0; i < types.length; i++) {
-            typeNames[i] = types[i].id();
-        }
-        typeCol.setEditingSupport(new EditingSupport(viewer) {
-            @Override
-            protected CellEditor getCellEditor(Object element) {
-                return new ComboBoxCellEditor(viewer.getTable(), typeNames, SWT.READ_ONLY);
-            }
-
-            @Override
-            protected boolean canEdit(Object element) {
-                return true;
-            }
-
-            @Override
-            protected Object getValue(Object element) {
-                return Math.max(0, List.of(types).indexOf(((Column) element).field.type()));
-            }
-
-            @Override
-            protected void setValue(Object element, Object value) {
-                int i = (Integer) value;
-                if (i >= 0) {
-                    setType(columns.indexOf(element), types[i]);
-                }
-            }
-        });
+        typeCol.setEditingSupport(new TypeEditing<>(viewer, Column.class, col -> true, col -> col.field.type(),
+                (col, type) -> setType(columns.indexOf(col), type)));
         column("Nullable", 70, new ColumnLabelProvider() {
             @Override
             public String getText(Object e) {

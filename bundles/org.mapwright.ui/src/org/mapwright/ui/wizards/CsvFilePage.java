@@ -11,7 +11,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -31,6 +30,7 @@ public final class CsvFilePage extends WizardPage {
     private static final int DEBOUNCE_MS = 150;
 
     private final AddCsvSourceWizard wizard;
+    private SourceFileRow fileRow;
     private Text file;
     private Text name;
     private Combo delimiter;
@@ -41,7 +41,6 @@ public final class CsvFilePage extends WizardPage {
     private Label message;
     private boolean sniffed;
     private boolean updating;
-    private boolean nameEdited;
     private AddCsvSourceWizard.RawPreview lastPreview;
     private final Runnable refreshSoon = this::refreshPreview;
 
@@ -56,29 +55,9 @@ public final class CsvFilePage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(4, false));
-        new Label(c, SWT.NONE).setText("File:");
-        file = new Text(c, SWT.BORDER);
-        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        Button browse = new Button(c, SWT.PUSH);
-        browse.setText("Browse…");
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(getShell(), SWT.OPEN);
-            d.setFilterExtensions(new String[] {"*.csv;*.tsv;*.txt", "*"});
-            d.setFilterPath(wizard.projectFolder().toString());
-            String chosen = d.open();
-            if (chosen != null) {
-                file.setText(chosen);
-            }
-        });
-        new Label(c, SWT.NONE).setText("Source name:");
-        name = new Text(c, SWT.BORDER);
-        name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        name.addListener(SWT.Modify, e -> {
-            if (!updating) {
-                nameEdited = true;
-            }
-            validate();
-        });
+        fileRow = new SourceFileRow(c, new String[] {"*.csv;*.tsv;*.txt", "*"}, wizard::projectFolder, this::validate);
+        file = fileRow.file();
+        name = fileRow.name();
 
         new Label(c, SWT.NONE).setText("Delimiter:");
         delimiter = combo(c, true, ",", ";", "tab", "|");
@@ -196,11 +175,7 @@ public final class CsvFilePage extends WizardPage {
             return;
         }
         setErrorMessage(null);
-        if (!nameEdited) {
-            updating = true;
-            name.setText(wizard.defaultName(p));
-            updating = false;
-        }
+        fileRow.suggestName(wizard.defaultName(p));
         message.setText("Detecting the dialect…");
         Settings only = Settings.empty().with(CsvConnector.PATH, wizard.storedPath(p));
         wizard.inspect(only, this::applySniffed, err -> {
@@ -305,10 +280,8 @@ public final class CsvFilePage extends WizardPage {
             error = null;
         } else if (lastPreview.failure() != null) {
             error = lastPreview.failure();
-        } else if (n.isEmpty()) {
-            error = "Give the source a name (used to qualify its fields in expressions).";
-        } else if (wizard.project().sourceByName(n).isPresent()) {
-            error = "The project already has a source named '" + n + "'.";
+        } else {
+            error = SourceNames.problem(wizard.project(), n);
         }
         setErrorMessage(error);
         setPageComplete(error == null && sniffed && lastPreview != null && lastPreview.failure() == null);

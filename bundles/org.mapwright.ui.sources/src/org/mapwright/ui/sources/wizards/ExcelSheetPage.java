@@ -10,7 +10,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
@@ -19,6 +18,7 @@ import org.mapwright.connector.excel.ExcelConnector;
 import org.mapwright.core.Settings;
 import org.mapwright.internal.ui.sources.Background;
 import org.mapwright.internal.ui.sources.PreviewTable;
+import org.mapwright.ui.wizards.SourceFileRow;
 
 /**
  * First page of {@link AddExcelSourceWizard}: file, source name, sheet, and the table layout.
@@ -33,6 +33,7 @@ public final class ExcelSheetPage extends WizardPage {
     private final AddExcelSourceWizard wizard;
     private final Background sheetsWork;
     private final Background previewWork;
+    private SourceFileRow fileRow;
     private Text file;
     private Text name;
     private Combo sheet;
@@ -43,7 +44,6 @@ public final class ExcelSheetPage extends WizardPage {
     private Table preview;
     private Label message;
     private boolean updating;
-    private boolean nameEdited;
     private AddExcelSourceWizard.Look look;
     private final Runnable refreshSoon = this::refresh;
 
@@ -60,29 +60,9 @@ public final class ExcelSheetPage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(4, false));
-        new Label(c, SWT.NONE).setText("File:");
-        file = new Text(c, SWT.BORDER);
-        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        Button browse = new Button(c, SWT.PUSH);
-        browse.setText("Browse…");
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(getShell(), SWT.OPEN);
-            d.setFilterExtensions(new String[] {"*.xlsx;*.xls", "*"});
-            d.setFilterPath(wizard.projectFolder().toString());
-            String chosen = d.open();
-            if (chosen != null) {
-                file.setText(chosen);
-            }
-        });
-        new Label(c, SWT.NONE).setText("Source name:");
-        name = new Text(c, SWT.BORDER);
-        name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        name.addListener(SWT.Modify, e -> {
-            if (!updating) {
-                nameEdited = true;
-            }
-            validate();
-        });
+        fileRow = new SourceFileRow(c, new String[] {"*.xlsx;*.xls", "*"}, wizard::projectFolder, this::validate);
+        file = fileRow.file();
+        name = fileRow.name();
         new Label(c, SWT.NONE).setText("Sheet:");
         sheet = new Combo(c, SWT.READ_ONLY);
         sheet.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
@@ -214,11 +194,7 @@ public final class ExcelSheetPage extends WizardPage {
             return;
         }
         setErrorMessage(null);
-        if (!nameEdited) {
-            updating = true;
-            name.setText(wizard.defaultName(wizard.resolve(file.getText()).getFileName().toString()));
-            updating = false;
-        }
+        fileRow.suggestName(wizard.defaultName(wizard.resolve(file.getText()).getFileName().toString()));
         message.setText("Reading the sheets…");
         setPageComplete(false);
         sheetsWork.run("sheets", m -> wizard.sheets(s), this::showSheets, err -> {
@@ -243,10 +219,8 @@ public final class ExcelSheetPage extends WizardPage {
             setErrorMessage("The workbook has no sheets.");
             return;
         }
-        if (!nameEdited && names.size() > 1) {
-            updating = true;
-            name.setText(wizard.defaultName(wizard.resolve(file.getText()).getFileName().toString() + "_" + names.get(0)));
-            updating = false;
+        if (names.size() > 1) {
+            fileRow.suggestName(wizard.defaultName(wizard.resolve(file.getText()).getFileName().toString() + "_" + names.get(0)));
         }
         refresh();
     }

@@ -1,12 +1,8 @@
 package org.mapwright.ui.sources.wizards;
 
-import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ComboBoxCellEditor;
-import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
@@ -24,6 +20,7 @@ import org.mapwright.core.Settings;
 import org.mapwright.core.connector.FieldEvidence;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.wizards.TypeEditing;
 
 /**
  * Last page of every add-source wizard: the structure the connector inferred with the settings of
@@ -97,35 +94,8 @@ public final class FieldsPage extends WizardPage {
             FieldEvidence ev = evidence.get(f.id());
             return ev == null ? "" : String.join(" · ", ev.samples());
         });
-        DataType[] types = DataType.SCALARS.toArray(new DataType[0]);
-        String[] names = new String[types.length];
-        for (int i = 0; i < types.length; i++) {
-            names[i] = types[i].id();
-        }
-        type.setEditingSupport(new EditingSupport(viewer) {
-            @Override
-            protected CellEditor getCellEditor(Object element) {
-                return new ComboBoxCellEditor(viewer.getTree(), names, SWT.READ_ONLY);
-            }
-
-            @Override
-            protected boolean canEdit(Object element) {
-                return ((Field) element).type() != DataType.RECORD;
-            }
-
-            @Override
-            protected Object getValue(Object element) {
-                return Math.max(0, List.of(types).indexOf(((Field) element).type()));
-            }
-
-            @Override
-            protected void setValue(Object element, Object value) {
-                int i = (Integer) value;
-                if (i >= 0) {
-                    setType(((Field) element).id(), types[i]);
-                }
-            }
-        });
+        type.setEditingSupport(new TypeEditing<>(viewer, Field.class, f -> f.type() != DataType.RECORD, Field::type,
+                (f, t) -> setType(f.id(), t)));
         createMapping = new Button(c, SWT.CHECK);
         createMapping.setText("Create a mapping from this source (target fields copied from the source)");
         setControl(c);

@@ -8,10 +8,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
@@ -23,6 +21,7 @@ import org.mapwright.core.Schema;
 import org.mapwright.core.Settings;
 import org.mapwright.internal.ui.sources.Background;
 import org.mapwright.internal.ui.sources.PreviewTable;
+import org.mapwright.ui.wizards.SourceFileRow;
 
 /**
  * First page of {@link AddJsonSourceWizard}: file, source name, format (detected or chosen) and,
@@ -38,6 +37,7 @@ public final class JsonFilePage extends WizardPage {
 
     private final AddJsonSourceWizard wizard;
     private final Background work;
+    private SourceFileRow fileRow;
     private Text file;
     private Text name;
     private Combo format;
@@ -47,7 +47,6 @@ public final class JsonFilePage extends WizardPage {
     private Table preview;
     private Label message;
     private boolean updating;
-    private boolean nameEdited;
     private AddJsonSourceWizard.Look look;
     private final Runnable refreshSoon = this::refresh;
 
@@ -63,29 +62,9 @@ public final class JsonFilePage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(4, false));
-        new Label(c, SWT.NONE).setText("File:");
-        file = new Text(c, SWT.BORDER);
-        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        Button browse = new Button(c, SWT.PUSH);
-        browse.setText("Browse…");
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(getShell(), SWT.OPEN);
-            d.setFilterExtensions(new String[] {"*.json;*.ndjson;*.jsonl", "*"});
-            d.setFilterPath(wizard.projectFolder().toString());
-            String chosen = d.open();
-            if (chosen != null) {
-                file.setText(chosen);
-            }
-        });
-        new Label(c, SWT.NONE).setText("Source name:");
-        name = new Text(c, SWT.BORDER);
-        name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        name.addListener(SWT.Modify, e -> {
-            if (!updating) {
-                nameEdited = true;
-            }
-            validate();
-        });
+        fileRow = new SourceFileRow(c, new String[] {"*.json;*.ndjson;*.jsonl", "*"}, wizard::projectFolder, this::validate);
+        file = fileRow.file();
+        name = fileRow.name();
         new Label(c, SWT.NONE).setText("Format:");
         format = new Combo(c, SWT.READ_ONLY);
         format.setItems(FORMATS);
@@ -221,11 +200,7 @@ public final class JsonFilePage extends WizardPage {
             return;
         }
         setErrorMessage(null);
-        if (!nameEdited) {
-            updating = true;
-            name.setText(wizard.defaultName(p.getFileName().toString()));
-            updating = false;
-        }
+        fileRow.suggestName(wizard.defaultName(p.getFileName().toString()));
         updating = true;
         format.select(0);
         recordPath.setText("");

@@ -24,6 +24,7 @@ import org.mapwright.core.connector.SourceConnector;
 import org.mapwright.internal.ui.sources.Background;
 import org.mapwright.ui.model.ProjectEdits;
 import org.mapwright.ui.model.WorkbenchSession;
+import org.mapwright.ui.wizards.SourceNames;
 
 /**
  * What the add-source wizards share: the project they add to, the source id chosen up front (so
@@ -205,32 +206,11 @@ public abstract class SourceWizard extends Wizard {
 
     /** @return a source name from a file or table name: letters, digits and underscores, unique in the project */
     String defaultName(String base) {
-        int dot = base.lastIndexOf('.');
-        if (dot > 0) {
-            base = base.substring(0, dot);
-        }
-        StringBuilder b = new StringBuilder();
-        for (char c : base.toCharArray()) {
-            b.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_');
-        }
-        String name = b.length() == 0 || Character.isDigit(b.charAt(0)) ? "source_" + b : b.toString();
-        Set<String> names = new HashSet<>();
-        session.project().sources().forEach(s -> names.add(s.name()));
-        String out = name;
-        for (int i = 2; names.contains(out); i++) {
-            out = name + "_" + i;
-        }
-        return out;
+        return SourceNames.defaultName(session.project(), base);
     }
 
     /** @return an error for a source name, or null when it is usable */
     String nameProblem(String name) {
-        if (name.isEmpty()) {
-            return "Give the source a name (used to qualify its fields in expressions).";
-        }
-        if (session.project().sourceByName(name).isPresent()) {
-            return "The project already has a source named '" + name + "'.";
-        }
-        return null;
+        return SourceNames.problem(session.project(), name);
     }
 }
