@@ -108,6 +108,37 @@ class AddCsvSourceWizardTest {
         assertTrue(ui.session.document().canUndo());
     }
 
+    /** A date column with two stray values keeps its type; the page marks it and names the values. */
+    @Test
+    void marksAFieldThatKeptItsTypeDespiteStrayValues() throws Exception {
+        StringBuilder csv = new StringBuilder("id,signup\n");
+        for (int i = 1; i <= 38; i++) {
+            csv.append(i).append(',').append(String.format("%02d/03/2024", 1 + i % 28)).append('\n');
+        }
+        csv.append("39,n/a\n40,unknown\n");
+        Files.writeString(ui.projectDir.resolve("data/signups.csv"), csv.toString());
+        AddCsvSourceWizard wizard = new AddCsvSourceWizard(ui.session, new CsvConnector(), ui.context.get(UiResources.class), new Ids());
+        Dialog dialog = new Dialog(wizard, ui.shell);
+        dialog.open();
+        wizard.filePage().fileText().setText("data/signups.csv");
+        ui.waitUntil(() -> wizard.filePage().isPageComplete(), "the file is sniffed");
+        dialog.next();
+        CsvColumnsPage columns = wizard.columnsPage();
+        ui.waitUntil(() -> columns.isPageComplete(), "the columns are inferred");
+        assertEquals(DataType.DATE, columns.type(1), "two stray values of 40 keep the date type");
+        var table = columns.viewer().getTable();
+        int confidence = -1;
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            if (table.getColumn(i).getText().equals("Confidence")) {
+                confidence = i;
+            }
+        }
+        assertTrue(table.getItem(1).getText(confidence).endsWith("\u26a0"), table.getItem(1).getText(confidence));
+        assertFalse(table.getItem(0).getText(confidence).contains("\u26a0"), "a clean column is not marked");
+        assertTrue(columns.messageText().contains("1 field keeps its type"), columns.messageText());
+        dialog.close();
+    }
+
     @Test
     void createsAMappingWhenAsked() {
         AddCsvSourceWizard wizard = new AddCsvSourceWizard(ui.session, new CsvConnector(), ui.context.get(UiResources.class), new Ids());

@@ -20,6 +20,7 @@ import org.mapwright.core.Settings;
 import org.mapwright.core.connector.FieldEvidence;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.wizards.CsvColumnsPage;
 import org.mapwright.ui.wizards.TypeEditing;
 
 /**
@@ -86,10 +87,20 @@ public final class FieldsPage extends WizardPage {
         TreeViewerColumn type = column("Type", 100, f -> f.type().id() + (f.format() == null ? "" : " (" + f.format() + ")"));
         column("Nullable", 64, f -> f.nullable() ? "yes" : "no");
         column("Key", 40, f -> f.key() ? "PK" : "");
-        column("Confidence", 80, f -> {
-            FieldEvidence ev = evidence.get(f.id());
-            return ev == null ? "" : Math.round(ev.confidence() * 100) + " %";
+        TreeViewerColumn confidence = column("Confidence", 80, f -> CsvColumnsPage.confidence(evidence.get(f.id())));
+        confidence.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object e) {
+                return CsvColumnsPage.confidence(evidence.get(((Field) e).id()));
+            }
+
+            @Override
+            public String getToolTipText(Object e) {
+                FieldEvidence ev = evidence.get(((Field) e).id());
+                return ev == null ? null : ev.warning();
+            }
         });
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         column("Samples", 220, f -> {
             FieldEvidence ev = evidence.get(f.id());
             return ev == null ? "" : String.join(" · ", ev.samples());
@@ -153,7 +164,8 @@ public final class FieldsPage extends WizardPage {
         viewer.expandToLevel(3);
         setErrorMessage(null);
         message.setText(schema.size() + " fields inferred from " + in.rowsSampled() + " records" + (in.complete() ? " (all of them)" : "")
-                + (in.warnings().isEmpty() ? "." : "; " + in.warnings().size() + " warning(s), e.g. " + in.warnings().get(0).getMessage()));
+                + (in.warnings().isEmpty() ? "." : "; " + in.warnings().size() + " warning(s), e.g. " + in.warnings().get(0).getMessage())
+                + CsvColumnsPage.strayValues(in.evidence().values()));
         message.getParent().layout(true);
         setPageComplete(!schema.isEmpty());
         if (schema.isEmpty()) {
