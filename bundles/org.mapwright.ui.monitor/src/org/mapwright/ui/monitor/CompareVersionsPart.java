@@ -22,7 +22,7 @@ import org.mapwright.core.io.ProjectIO;
 import org.mapwright.drift.ProjectChange;
 import org.mapwright.drift.ProjectDiff;
 import org.mapwright.drift.ProjectDiffer;
-import org.mapwright.internal.ui.monitor.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.internal.ui.monitor.ProjectVersions;
 import org.mapwright.ui.model.ProjectDocument;
 import org.mapwright.ui.model.WorkbenchSession;
@@ -77,7 +77,7 @@ public final class CompareVersionsPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        loader = new Background(parent.getDisplay(), "Read project version");
+        loader = new Background(parent.getDisplay(), "Compare versions");
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -176,7 +176,7 @@ public final class CompareVersionsPart {
     public void dispose() {
         session.removeListener(listener);
         if (loader != null) {
-            loader.dispose();
+            loader.cancel();
         }
     }
 
@@ -204,11 +204,11 @@ public final class CompareVersionsPart {
 
     private void load(String name, Reader reader) {
         setStatus("Reading " + name + "...");
-        loader.start(monitor -> reader.read(), p -> {
+        loader.run("read " + name, monitor -> reader.read(), p -> {
             other = p;
             otherName = name;
             diff();
-        }, e -> setStatus("Cannot read " + name + ": " + e.getMessage()));
+        }, message -> setStatus("Cannot read " + name + ": " + message));
     }
 
     private void diff() {

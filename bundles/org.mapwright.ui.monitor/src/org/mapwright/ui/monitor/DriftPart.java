@@ -24,7 +24,6 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.mapwright.core.Project;
 import org.mapwright.core.connector.ConnectorContext;
 import org.mapwright.core.connector.CredentialStore;
-import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.drift.DriftAnalyzer;
 import org.mapwright.drift.DriftReport;
 import org.mapwright.drift.ExpressionEdit;
@@ -34,7 +33,7 @@ import org.mapwright.drift.RebaseProposal;
 import org.mapwright.drift.RebaseResult;
 import org.mapwright.drift.SourceDrift;
 import org.mapwright.drift.UnmappedField;
-import org.mapwright.internal.ui.monitor.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.ui.model.ProjectDocument;
 import org.mapwright.ui.model.WorkbenchSession;
 
@@ -98,7 +97,7 @@ public final class DriftPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        loader = new Background(parent.getDisplay(), "Check schema drift");
+        loader = new Background(parent.getDisplay(), "Schema drift");
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -157,7 +156,7 @@ public final class DriftPart {
     public void dispose() {
         session.removeListener(listener);
         if (loader != null) {
-            loader.dispose();
+            loader.cancel();
         }
     }
 
@@ -181,27 +180,8 @@ public final class DriftPart {
         ConnectorContext context = new ConnectorContext(d.folder(), credentials, null);
         DriftAnalyzer analyzer = new DriftAnalyzer(session.engine());
         setStatus("Inspecting the sources of '" + project.name() + "'...");
-        loader.start(monitor -> analyzer.check(project, context, cancelOnly(monitor)), r -> show(project, r),
-                e -> setStatus("Cannot check drift: " + e.getMessage()));
-    }
-
-    private static ProgressMonitor cancelOnly(org.eclipse.core.runtime.IProgressMonitor monitor) {
-        return new ProgressMonitor() {
-            @Override
-            public void begin(String task, long totalWork) {
-                monitor.subTask(task);
-            }
-
-            @Override
-            public void worked(long work) {
-                // the view shows no progress bar; the check is short
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return monitor.isCanceled();
-            }
-        };
+        loader.run("check " + project.name(), monitor -> analyzer.check(project, context, monitor), r -> show(project, r),
+                message -> setStatus("Cannot check drift: " + message));
     }
 
     private void show(Project project, DriftReport r) {

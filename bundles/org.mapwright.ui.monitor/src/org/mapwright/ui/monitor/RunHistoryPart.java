@@ -33,7 +33,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.mapwright.core.connector.CredentialStore;
 import org.mapwright.engine.Reject;
 import org.mapwright.engine.RunReport;
-import org.mapwright.internal.ui.monitor.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.internal.ui.monitor.HistoryStores;
 import org.mapwright.monitor.history.HistoryOverview;
 import org.mapwright.monitor.history.HistoryStore;
@@ -116,8 +116,8 @@ public final class RunHistoryPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        loader = new Background(parent.getDisplay(), "Read run history");
-        detailLoader = new Background(parent.getDisplay(), "Read run details");
+        loader = new Background(parent.getDisplay(), "Run history");
+        detailLoader = new Background(parent.getDisplay(), "Run details");
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -191,8 +191,8 @@ public final class RunHistoryPart {
         session.removeListener(listener);
         Job.getJobManager().removeJobChangeListener(jobs);
         if (loader != null) {
-            loader.dispose();
-            detailLoader.dispose();
+            loader.cancel();
+            detailLoader.cancel();
         }
     }
 
@@ -210,10 +210,10 @@ public final class RunHistoryPart {
         Path folder = d.folder();
         String settings = storeSettings;
         status.setText("Reading the run history...");
-        loader.start(monitor -> {
+        loader.run("read " + project, monitor -> {
             HistoryStore store = HistoryStores.open(folder, settings, credentials);
             return HistoryOverview.read(store, project, LIMIT);
-        }, o -> show(o, null), e -> show(null, e.getMessage()));
+        }, o -> show(o, null), message -> show(null, message));
     }
 
     /**
@@ -280,7 +280,7 @@ public final class RunHistoryPart {
         Path folder = d.folder();
         String settings = storeSettings;
         status.setText("Pruning the run history...");
-        loader.start(monitor -> {
+        loader.run("prune " + project, monitor -> {
             HistoryStore store = HistoryStores.open(folder, settings, credentials);
             int deleted = store.prune(project, retention).size();
             return new Object[] {HistoryOverview.read(store, project, LIMIT), deleted};
@@ -289,7 +289,7 @@ public final class RunHistoryPart {
             int deleted = (Integer) result[1];
             status.setText("Deleted " + deleted + (deleted == 1 ? " run. " : " runs. ") + status.getText());
             status.getParent().layout();
-        }, e -> show(null, e.getMessage()));
+        }, message -> show(null, message));
     }
 
     private void show(HistoryOverview o, String problem) {
@@ -423,15 +423,15 @@ public final class RunHistoryPart {
         String settings = storeSettings;
         TreeItem wait = new TreeItem(details, SWT.NONE);
         wait.setText("Reading run " + id + "...");
-        detailLoader.start(monitor -> HistoryStores.open(folder, settings, credentials).run(id), d -> {
+        detailLoader.run("read run " + id, monitor -> HistoryStores.open(folder, settings, credentials).run(id), d -> {
             if (!details.isDisposed()) {
                 details.removeAll();
                 d.ifPresentOrElse(this::fillDetails, () -> new TreeItem(details, SWT.NONE).setText("Run " + id + " is no longer recorded."));
             }
-        }, e -> {
+        }, message -> {
             if (!details.isDisposed()) {
                 details.removeAll();
-                new TreeItem(details, SWT.NONE).setText(new String[] {"Cannot read run " + id, e.getMessage()});
+                new TreeItem(details, SWT.NONE).setText(new String[] {"Cannot read run " + id, message});
             }
         });
     }

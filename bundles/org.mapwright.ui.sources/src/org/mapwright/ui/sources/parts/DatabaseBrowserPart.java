@@ -43,7 +43,7 @@ import org.mapwright.core.connector.DataException;
 import org.mapwright.core.connector.InspectOptions;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.core.connector.Limits;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.internal.ui.sources.Connections;
 import org.mapwright.internal.ui.sources.PreviewTable;
 import org.mapwright.internal.ui.sources.Rows;

@@ -36,7 +36,7 @@ import org.mapwright.core.profile.ProfileOptions;
 import org.mapwright.core.profile.Profiler;
 import org.mapwright.core.profile.ValueCount;
 import org.mapwright.core.profile.ValuePattern;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.internal.ui.sources.Rows;
 import org.mapwright.ui.charts.Chart;
 import org.mapwright.ui.charts.ChartSeries;

@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.mapwright.connector.excel.ExcelConnector;
 import org.mapwright.core.Settings;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.internal.ui.sources.PreviewTable;
 import org.mapwright.ui.wizards.SourceFileRow;
 

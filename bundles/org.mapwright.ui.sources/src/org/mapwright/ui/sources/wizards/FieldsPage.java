@@ -19,7 +19,7 @@ import org.mapwright.core.Schema;
 import org.mapwright.core.Settings;
 import org.mapwright.core.connector.FieldEvidence;
 import org.mapwright.core.connector.Inspection;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.ui.wizards.CsvColumnsPage;
 import org.mapwright.ui.wizards.TypeEditing;
 

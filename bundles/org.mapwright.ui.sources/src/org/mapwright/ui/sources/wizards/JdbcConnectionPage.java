@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.mapwright.connector.jdbc.JdbcUrls;
 import org.mapwright.core.Settings;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 
 /**
  * First page of {@link AddJdbcSourceWizard}: the kind of database and its structured connection

@@ -19,7 +19,7 @@ import org.eclipse.swt.widgets.Text;
 import org.mapwright.connector.jdbc.JdbcConnector;
 import org.mapwright.connector.jdbc.TableRef;
 import org.mapwright.core.Settings;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.internal.ui.sources.PreviewTable;
 
 /**

@@ -19,7 +19,7 @@ import org.mapwright.connector.json.JsonConnector;
 import org.mapwright.core.Field;
 import org.mapwright.core.Schema;
 import org.mapwright.core.Settings;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.internal.ui.sources.PreviewTable;
 import org.mapwright.ui.wizards.SourceFileRow;
 

@@ -21,7 +21,7 @@ import org.mapwright.core.connector.Inspection;
 import org.mapwright.core.connector.Limits;
 import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.core.connector.SourceConnector;
-import org.mapwright.internal.ui.sources.Background;
+import org.mapwright.ui.jobs.Background;
 import org.mapwright.ui.model.ProjectEdits;
 import org.mapwright.ui.model.WorkbenchSession;
 import org.mapwright.ui.wizards.SourceNames;

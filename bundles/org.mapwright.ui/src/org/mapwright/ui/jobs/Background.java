@@ -1,4 +1,4 @@
-package org.mapwright.internal.ui.sources;
+package org.mapwright.ui.jobs;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -13,7 +13,8 @@ import org.mapwright.core.connector.ProgressMonitor;
 import org.mapwright.ui.ProjectActions;
 
 /**
- * One lane of background work for a wizard page or view: each request runs as an Eclipse
+ * One lane of background work for a wizard page or view (shared by every workbench bundle, so
+ * views load, cancel and report failures alike): each request runs as an Eclipse
  * {@link Job} with progress and cancel, a new request cancels the one before, and only the newest
  * request's outcome reaches the UI thread. Connector failures arrive as the connector's message
  * (file, row, column, reason), never as a stack trace.
