@@ -94,7 +94,7 @@ public final class CsvColumnsPage extends WizardPage {
         column("Confidence", 80, new ColumnLabelProvider() {
             @Override
             public String getText(Object e) {
-                return confidence(((Column) e).evidence);
+                return EvidenceText.confidence(((Column) e).evidence);
             }
 
             @Override
@@ -115,24 +115,6 @@ public final class CsvColumnsPage extends WizardPage {
         createMapping.setText("Create a mapping from this source (target fields copied from the columns)");
         createMapping.setSelection(wizard.project().mappings().isEmpty());
         setControl(c);
-    }
-
-    /**
-     * @return the confidence as a percentage, marked when the type was kept although some values
-     *         do not fit it (the tooltip then names them)
-     */
-    public static String confidence(FieldEvidence ev) {
-        if (ev == null) {
-            return "";
-        }
-        return Math.round(ev.confidence() * 100) + "%" + (ev.warning() == null ? "" : " \u26a0");
-    }
-
-    /** @return a sentence about the fields whose type was kept despite stray values, or "" */
-    public static String strayValues(java.util.Collection<FieldEvidence> evidence) {
-        long n = evidence.stream().filter(ev -> ev != null && ev.warning() != null).count();
-        return n == 0 ? "" : " " + n + (n == 1 ? " field keeps its type" : " fields keep their type")
-                + " despite a few values that do not fit (\u26a0: hover the confidence).";
     }
 
     private TableViewerColumn column(String title, int width, ColumnLabelProvider label) {
@@ -178,7 +160,7 @@ public final class CsvColumnsPage extends WizardPage {
         setErrorMessage(null);
         message.setText(columns.size() + " columns inferred from " + in.rowsSampled() + " rows" + (in.complete() ? " (the whole file)" : "")
                 + (in.warnings().isEmpty() ? "." : "; " + in.warnings().size() + " bad record(s), e.g. " + in.warnings().get(0).getMessage())
-                + strayValues(in.evidence().values()));
+                + EvidenceText.strayValues(in.evidence().values()));
         message.getParent().layout(true);
         setPageComplete(!columns.isEmpty());
     }

@@ -20,7 +20,7 @@ import org.mapwright.core.Settings;
 import org.mapwright.core.connector.FieldEvidence;
 import org.mapwright.core.connector.Inspection;
 import org.mapwright.ui.jobs.Background;
-import org.mapwright.ui.wizards.CsvColumnsPage;
+import org.mapwright.ui.wizards.EvidenceText;
 import org.mapwright.ui.wizards.TypeEditing;
 
 /**
@@ -87,18 +87,9 @@ public final class FieldsPage extends WizardPage {
         TreeViewerColumn type = column("Type", 100, f -> f.type().id() + (f.format() == null ? "" : " (" + f.format() + ")"));
         column("Nullable", 64, f -> f.nullable() ? "yes" : "no");
         column("Key", 40, f -> f.key() ? "PK" : "");
-        TreeViewerColumn confidence = column("Confidence", 80, f -> CsvColumnsPage.confidence(evidence.get(f.id())));
-        confidence.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object e) {
-                return CsvColumnsPage.confidence(evidence.get(((Field) e).id()));
-            }
-
-            @Override
-            public String getToolTipText(Object e) {
-                FieldEvidence ev = evidence.get(((Field) e).id());
-                return ev == null ? null : ev.warning();
-            }
+        column("Confidence", 80, f -> EvidenceText.confidence(evidence.get(f.id())), f -> {
+            FieldEvidence ev = evidence.get(f.id());
+            return ev == null ? null : ev.warning();
         });
         org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         column("Samples", 220, f -> {
@@ -113,6 +104,11 @@ public final class FieldsPage extends WizardPage {
     }
 
     private TreeViewerColumn column(String title, int width, java.util.function.Function<Field, String> text) {
+        return column(title, width, text, f -> null);
+    }
+
+    private TreeViewerColumn column(String title, int width, java.util.function.Function<Field, String> text,
+            java.util.function.Function<Field, String> tooltip) {
         TreeViewerColumn col = new TreeViewerColumn(viewer, SWT.LEFT);
         col.getColumn().setText(title);
         col.getColumn().setWidth(width);
@@ -120,6 +116,11 @@ public final class FieldsPage extends WizardPage {
             @Override
             public String getText(Object e) {
                 return text.apply((Field) e);
+            }
+
+            @Override
+            public String getToolTipText(Object e) {
+                return tooltip.apply((Field) e);
             }
         });
         return col;
@@ -165,7 +166,7 @@ public final class FieldsPage extends WizardPage {
         setErrorMessage(null);
         message.setText(schema.size() + " fields inferred from " + in.rowsSampled() + " records" + (in.complete() ? " (all of them)" : "")
                 + (in.warnings().isEmpty() ? "." : "; " + in.warnings().size() + " warning(s), e.g. " + in.warnings().get(0).getMessage())
-                + CsvColumnsPage.strayValues(in.evidence().values()));
+                + EvidenceText.strayValues(in.evidence().values()));
         message.getParent().layout(true);
         setPageComplete(!schema.isEmpty());
         if (schema.isEmpty()) {
