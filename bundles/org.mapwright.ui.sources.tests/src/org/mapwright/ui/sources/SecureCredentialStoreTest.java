@@ -112,6 +112,18 @@ class SecureCredentialStoreTest {
                 "a copy of the storage without its key does not reveal the secret");
     }
 
+    /** A key file left empty by a process that died after creating it is replaced, not used as the key. */
+    @Test
+    void anEmptyKeyFileIsReplacedByANewKey() throws Exception {
+        Path file = temp.resolve("fresh-storage");
+        Path key = temp.resolve("fresh-storage" + org.mapwright.internal.ui.sources.KeyFilePasswordProvider.SUFFIX);
+        Files.createFile(key);
+        SecureCredentialStore store = new SecureCredentialStore(keyFileStorage(file));
+        store.put("jdbc/src_1/password", CANARY);
+        assertTrue(Files.readString(key).strip().length() >= 40, "a random key was written");
+        assertEquals(Optional.of(CANARY), store.secret("jdbc/src_1/password"));
+    }
+
     private static org.eclipse.equinox.security.storage.ISecurePreferences keyFileStorage(Path file) throws Exception {
         java.util.Map<Object, Object> options = new java.util.HashMap<>();
         options.put(org.eclipse.equinox.security.storage.provider.IProviderHints.PROMPT_USER, Boolean.FALSE);

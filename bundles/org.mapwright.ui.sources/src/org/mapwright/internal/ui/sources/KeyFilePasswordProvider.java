@@ -49,7 +49,12 @@ public final class KeyFilePasswordProvider extends PasswordProvider {
 
     private static String readOrCreate(Path key) throws IOException {
         if (Files.exists(key)) {
-            return Files.readString(key, StandardCharsets.US_ASCII).strip();
+            String existing = Files.readString(key, StandardCharsets.US_ASCII).strip();
+            if (!existing.isEmpty()) {
+                return existing;
+            }
+            // created but never written (the process died in between): nothing was encrypted with it
+            Files.delete(key);
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
